@@ -1,0 +1,3 @@
+module github.com/khabar-news/khabar
+
+go 1.26
