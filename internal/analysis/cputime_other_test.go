@@ -1,0 +1,11 @@
+//go:build !unix
+
+package analysis
+
+import (
+	"testing"
+	"time"
+)
+
+// cpuTime is not measured on this platform.
+func cpuTime(testing.TB) time.Duration { return 0 }

@@ -1,0 +1,86 @@
+package archive
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/khabar-news/khabar/internal/analysis"
+	"github.com/khabar-news/khabar/internal/index"
+	"github.com/khabar-news/khabar/internal/search"
+	"github.com/khabar-news/khabar/internal/sqlite"
+)
+
+// Archive is an open data directory. Its fields are ready to use until
+// Close; it is safe for concurrent use as its parts are.
+type Archive struct {
+	Dir      string
+	Store    *sqlite.Store
+	Index    *index.Index
+	Searcher *search.Searcher
+	Analyzer *analysis.Analyzer
+}
+
+// indexDir is where the derived index lives inside the data directory.
+func indexDir(dir string) string { return filepath.Join(dir, "index") }
+
+// Open opens (creating if needed) the data directory dir, and brings the
+// index up to date with the store before returning.
+func Open(ctx context.Context, dir string) (*Archive, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("data directory %s: %w", dir, err)
+	}
+	st, err := sqlite.Open(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	an := analysis.New()
+	idx, err := index.Open(ctx, indexDir(dir), an)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	a := &Archive{Dir: dir, Store: st, Index: idx, Analyzer: an}
+	if _, err := idx.CatchUp(ctx, st); err != nil {
+		a.Close()
+		return nil, fmt.Errorf("bring index up to date: %w", err)
+	}
+	a.Searcher = search.New(idx, st)
+	return a, nil
+}
+
+// Reindex rebuilds the index from the store and returns how many changes
+// it applied. The archive's own index is closed while the new one is built
+// beside it, then the new one is opened in its place; it must not be used
+// concurrently with Reindex.
+func (a *Archive) Reindex(ctx context.Context) (int, error) {
+	if err := a.Index.Close(); err != nil {
+		return 0, fmt.Errorf("reindex: close index: %w", err)
+	}
+	a.Index, a.Searcher = nil, nil
+	n, err := index.Rebuild(ctx, indexDir(a.Dir), a.Analyzer, a.Store)
+	if err != nil {
+		return n, err
+	}
+	idx, err := index.Open(ctx, indexDir(a.Dir), a.Analyzer)
+	if err != nil {
+		return n, err
+	}
+	a.Index = idx
+	a.Searcher = search.New(idx, a.Store)
+	return n, nil
+}
+
+// Close closes the index and the store.
+func (a *Archive) Close() error {
+	var errs []error
+	if a.Index != nil {
+		errs = append(errs, a.Index.Close())
+	}
+	if a.Store != nil {
+		errs = append(errs, a.Store.Close())
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,371 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/khabar-news/khabar/internal/indic"
+	"github.com/khabar-news/khabar/internal/news"
+)
+
+// MaxHTMLBytes is the largest page FromHTML accepts.
+const MaxHTMLBytes = 16 << 20
+
+// Warnings FromHTML may put in Article.Warnings besides free-form notes
+// about charset and nesting.
+const (
+	// WarnPaywalled: the page's JSON-LD says the article is not free to
+	// read (isAccessibleForFree is false); the body may be a teaser.
+	WarnPaywalled = "paywalled"
+	// WarnNoText: no article text was found on the page.
+	WarnNoText = "no article text found"
+	// WarnNoHeadline: no headline was found on the page.
+	WarnNoHeadline = "no headline found"
+)
+
+// htmlBlockLangMin is the fewest runes a block needs before its own
+// language is detected.
+const htmlBlockLangMin = 40
+
+// FromHTML turns one HTML news page into an article. page holds the raw
+// bytes as fetched, in any charset (see below); opts tells where it came
+// from. Article.ID is left empty for the caller to set.
+//
+// The main text comes from go-trafilatura, after khabar has removed "यह भी
+// पढ़ें" boxes (their links go to Related), share bars, breadcrumbs and ad
+// slots named by class, and turned image captions into caption blocks.
+// Paragraphs, list items and table rows become paragraph blocks, <h2>–<h6>
+// heading blocks; Hindi and English boilerplate lines ("कॉपी लिंक",
+// "Advertisement", follow prompts) are dropped into Removed.
+//
+// Metadata comes from JSON-LD (NewsArticle and its kin, also inside @graph),
+// then OpenGraph and <meta> tags, then <time datetime> and byline markup.
+// Page-title suffixes naming the site or a "… News" label are removed.
+// URL is the canonical URL (link rel=canonical, og:url, JSON-LD) resolved
+// against opts.URL, else opts.URL. Language is detected from the text;
+// <html lang> and JSON-LD inLanguage only break a tie. A paywall marked in
+// JSON-LD adds WarnPaywalled to Warnings.
+//
+// The charset is taken from a byte-order mark, then a <meta> declaration;
+// a page that declares a legacy charset but is valid UTF-8 is read as UTF-8
+// with a warning. Elements nested deeper than 512 levels are flattened,
+// with a warning, before parsing.
+//
+// FromHTML returns an error wrapping ErrTooLarge for a page over
+// MaxHTMLBytes and ErrEmpty for one holding only white space; a page
+// without article text is returned with an empty body and WarnNoText. It
+// checks ctx between stages. It is safe for concurrent use.
+func FromHTML(ctx context.Context, page []byte, opts Options) (a *news.Article, err error) {
+	name := inputName(opts)
+	if len(page) > MaxHTMLBytes {
+		return nil, htmlTooLarge(name, len(page))
+	}
+	if len(bytes.TrimSpace(bytes.TrimPrefix(page, []byte{0xEF, 0xBB, 0xBF}))) == 0 {
+		return nil, fmt.Errorf("extract html %s: %w", name, ErrEmpty)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("extract html %s: %w", name, err)
+	}
+	defer func() {
+		// The main-text extractor is third-party code; a panic on a strange
+		// page must not take down a batch.
+		if r := recover(); r != nil {
+			a, err = nil, fmt.Errorf("extract html %s: extractor panicked: %v", name, r)
+		}
+	}()
+
+	a = &news.Article{}
+	text, warns, err := htmlDecode(page)
+	if err != nil {
+		return nil, fmt.Errorf("extract html %s: %w", name, err)
+	}
+	a.Warnings = append(a.Warnings, warns...)
+	if flat, ok := htmlFlatten(text); ok {
+		text = flat
+		a.Warnings = append(a.Warnings, fmt.Sprintf("elements nested deeper than %d levels were flattened", htmlMaxDepth))
+	}
+	doc, err := html.Parse(bytes.NewReader(text))
+	if err != nil {
+		return nil, fmt.Errorf("extract html %s: parse: %w", name, err)
+	}
+
+	var base *url.URL
+	if opts.URL != "" {
+		if u, err := url.Parse(opts.URL); err == nil && u.IsAbs() {
+			base = u
+		}
+	}
+	ld := jsonldRead(doc)
+	meta := metaRead(doc)
+	if ld.Errors > 0 {
+		a.Warnings = append(a.Warnings, fmt.Sprintf("%d JSON-LD blocks were not valid JSON", ld.Errors))
+	}
+	htmlFillMeta(a, ld, meta, base, opts)
+
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("extract html %s: %w", name, err)
+	}
+	htmlPrepare(doc, base, a)
+	res, terr := trafilatura.ExtractDocument(doc, htmlTrafilaturaOptions(base))
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("extract html %s: %w", name, err)
+	}
+	var crumbs []string
+	crumbs = append(crumbs, ld.Breadcrumbs...)
+	if terr == nil && res != nil && res.ContentNode != nil {
+		raw := htmlBlocks(res.ContentNode)
+		a.Body = htmlBodyFilter(raw, a.Headline, crumbs, a)
+	}
+	if a.Headline == "" {
+		a.Headline = metaCleanTitle(meta.H1, nil)
+	}
+	htmlNFC(a)
+	htmlLanguage(a, ld, meta)
+	if len(a.Body) == 0 {
+		a.Warnings = append(a.Warnings, WarnNoText)
+	}
+	if a.Headline == "" {
+		a.Warnings = append(a.Warnings, WarnNoHeadline)
+	}
+	a.Removed = htmlDedupe(a.Removed)
+	return a, nil
+}
+
+// htmlTrafilaturaOptions are the settings the main-text extractor runs with:
+// comments excluded, tables kept, publish-date scanning off (khabar reads
+// dates from metadata itself), and the readability/DOM-distiller fallback
+// on.
+func htmlTrafilaturaOptions(base *url.URL) trafilatura.Options {
+	return trafilatura.Options{
+		OriginalURL:     base,
+		EnableFallback:  true,
+		ExcludeComments: true,
+		HtmlDateMode:    trafilatura.Disabled,
+	}
+}
+
+// htmlFillMeta sets the article's metadata fields from JSON-LD first, then
+// OpenGraph and meta tags, then the rest of the page.
+func htmlFillMeta(a *news.Article, ld jsonldInfo, m *metaInfo, base *url.URL, opts Options) {
+	art := ld.Article
+	if art == nil {
+		art = &jsonldArticle{}
+	}
+
+	// Source: the caller's name, else the site's.
+	a.Source = opts.Source
+	siteName := m.get("og:site_name", "application-name", "twitter:app:name:googleplay")
+	if siteName == "" {
+		siteName = art.Publisher
+	}
+	if siteName == "" {
+		siteName = ld.SiteName
+	}
+	if a.Source == "" {
+		a.Source = siteName
+	}
+
+	// URL: canonical first.
+	for _, u := range []string{m.Canonical, m.get("og:url"), art.URL} {
+		if u == "" {
+			continue
+		}
+		abs := htmlResolve(base, u)
+		if pu, err := url.Parse(abs); err == nil && pu.IsAbs() && (pu.Scheme == "http" || pu.Scheme == "https") {
+			a.URL = abs
+			break
+		}
+	}
+	if a.URL == "" {
+		a.URL = opts.URL
+	}
+	host := ""
+	if u, err := url.Parse(a.URL); err == nil {
+		host = strings.TrimPrefix(u.Hostname(), "www.")
+	}
+	if a.Source == "" {
+		a.Source = host
+	}
+
+	// Headline.
+	sites := []string{siteName, art.Publisher, ld.SiteName, opts.Source, host}
+	switch {
+	case art.Headline != "":
+		a.Headline = metaCleanTitle(art.Headline, sites, m.H1)
+	case m.get("og:title", "twitter:title") != "":
+		a.Headline = metaCleanTitle(m.get("og:title", "twitter:title"), sites, m.H1)
+	case m.Title != "":
+		a.Headline = metaCleanTitle(m.Title, sites, m.H1, ld.WebPageName)
+	}
+
+	// Authors.
+	a.Authors = art.Authors
+	if len(a.Authors) == 0 {
+		for _, v := range m.all("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author") {
+			if metaURLLike(v) {
+				continue
+			}
+			a.Authors = appendNew(a.Authors, metaSplitNames(v)...)
+		}
+	}
+	if len(a.Authors) == 0 {
+		a.Authors = m.Bylines
+	}
+
+	// Dates.
+	pub := []string{art.Published}
+	pub = append(pub, m.all("article:published_time", "datepublished", "publish-date", "pubdate",
+		"publishdate", "dc.date.issued", "dc.date", "dcterms.created", "date", "og:published_time")...)
+	pub = append(pub, m.Times...)
+	a.Published = htmlFirstTime(pub, opts.Now)
+	a.Updated = htmlFirstTime(append([]string{art.Modified},
+		m.all("article:modified_time", "datemodified", "og:updated_time", "last-modified", "dc.date.modified")...), opts.Now)
+	if !a.Updated.IsZero() && a.Updated.Equal(a.Published) {
+		a.Updated = time.Time{}
+	}
+
+	// Section and tags.
+	a.Section = art.Section
+	metaSection := m.get("article:section")
+	if a.Section == "" || strings.EqualFold(a.Section, metaSection) {
+		if metaSection != "" {
+			a.Section = metaSection
+		}
+	}
+	tags := art.Keywords
+	for _, v := range m.all("news_keywords", "keywords", "article:tag") {
+		tags = appendNew(tags, metaSplitList(v)...)
+	}
+	a.Tags = tags
+
+	if art.Paywalled {
+		a.Warnings = append(a.Warnings, WarnPaywalled)
+	}
+}
+
+// htmlFirstTime returns the first of values that parses as a date.
+func htmlFirstTime(values []string, now time.Time) time.Time {
+	for _, v := range values {
+		if t, ok := metaParseTime(v, now); ok {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// htmlLanguage sets the article language from its text, and a block's own
+// language where a long block is in another one. The page's declared
+// language decides only when the text does not.
+func htmlLanguage(a *news.Article, ld jsonldInfo, m *metaInfo) {
+	det := indic.DetectLanguage(a.Headline + "\n" + a.BodyText())
+	a.Language = det.Lang
+	if a.Language == "" {
+		declared := m.Lang
+		if ld.Article != nil && ld.Article.Language != "" {
+			declared = ld.Article.Language
+		}
+		if declared == "" {
+			declared = m.get("og:locale")
+		}
+		a.Language = htmlPrimaryTag(declared)
+	}
+	if a.Language == "" {
+		return
+	}
+	for i := range a.Body {
+		if utf8.RuneCountInString(a.Body[i].Text) < htmlBlockLangMin {
+			continue
+		}
+		if l := indic.DetectLanguage(a.Body[i].Text).Lang; l != "" && l != a.Language {
+			a.Body[i].Language = l
+		}
+	}
+}
+
+// htmlPrimaryTag returns the lowercased primary subtag of a language tag
+// ("hi-IN", "en_US" → "hi", "en") when it is two letters, else "".
+func htmlPrimaryTag(tag string) string {
+	tag = strings.ToLower(strings.TrimSpace(tag))
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	if len(tag) != 2 || tag[0] < 'a' || tag[0] > 'z' || tag[1] < 'a' || tag[1] > 'z' {
+		return ""
+	}
+	return tag
+}
+
+// htmlNFC puts every text field in Unicode normalization form C. A
+// Devanagari nukta stays a separate mark: the precomposed nukta letters are
+// composition exclusions, so NFC never changes how a word is split.
+func htmlNFC(a *news.Article) {
+	f := norm.NFC.String
+	a.Headline = f(a.Headline)
+	for i, s := range a.Authors {
+		a.Authors[i] = f(s)
+	}
+	for i := range a.Body {
+		a.Body[i].Text = f(a.Body[i].Text)
+	}
+	for i := range a.Related {
+		a.Related[i].Title = f(a.Related[i].Title)
+	}
+	a.Section = f(a.Section)
+	for i, s := range a.Tags {
+		a.Tags[i] = f(s)
+	}
+}
+
+// htmlDedupe returns list without empty and repeated entries, in order.
+func htmlDedupe(list []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range list {
+		if s == "" || seen[s] {
+			continue
+		}
+		seen[s] = true
+		out = append(out, s)
+	}
+	return out
+}
+
+// LooksLikeHTML reports whether b starts like an HTML document: after an
+// optional byte-order mark and white space, a doctype, an <html>, <head>,
+// <body> or <meta> tag, or a comment followed by one of them within the
+// first 1 KiB. Plain text that merely mentions a tag later on is not HTML.
+func LooksLikeHTML(b []byte) bool {
+	b = bytes.TrimPrefix(b, []byte{0xEF, 0xBB, 0xBF})
+	if len(b) > 1024 {
+		b = b[:1024]
+	}
+	b = bytes.TrimLeft(b, " \t\r\n\f")
+	lower := bytes.ToLower(b)
+	for bytes.HasPrefix(lower, []byte("<!--")) || bytes.HasPrefix(lower, []byte("<?xml")) {
+		end := bytes.Index(lower, []byte("-->"))
+		skip := 3
+		if bytes.HasPrefix(lower, []byte("<?xml")) {
+			end, skip = bytes.Index(lower, []byte("?>")), 2
+		}
+		if end < 0 {
+			return false
+		}
+		lower = bytes.TrimLeft(lower[end+skip:], " \t\r\n\f")
+	}
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<title"} {
+		if bytes.HasPrefix(lower, []byte(p)) {
+			rest := lower[len(p):]
+			return len(rest) == 0 || rest[0] == '>' || rest[0] == ' ' || rest[0] == '\t' || rest[0] == '\n' || rest[0] == '\r' || rest[0] == '/'
+		}
+	}
+	return false
+}

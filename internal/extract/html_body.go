@@ -1,0 +1,195 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/khabar-news/khabar/internal/news"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// htmlRawBlock is one block of the main text before boilerplate rules run.
+type htmlRawBlock struct {
+	kind  news.BlockKind
+	text  string
+	tag   atom.Atom // the element the block came from (0 for loose text)
+	h1    bool      // the block is an <h1>
+	label bool      // a list item or table cell, as breadcrumbs are written
+}
+
+// htmlBlocks walks the main-text tree and returns its blocks in order:
+// paragraphs, list items, quotes and table rows as paragraphs, <h2>–<h6>
+// (and <h1>) as headings, and paragraphs marked by htmlPrepare as captions.
+// Loose text between block elements becomes a paragraph of its own.
+func htmlBlocks(root *html.Node) []htmlRawBlock {
+	var out []htmlRawBlock
+	var loose strings.Builder
+	flush := func() {
+		if t := htmlCollapse(loose.String()); t != "" {
+			out = append(out, htmlRawBlock{kind: news.Paragraph, text: t})
+		}
+		loose.Reset()
+	}
+	emit := func(n *html.Node, kind news.BlockKind) {
+		raw := htmlRawText(n)
+		if strings.HasPrefix(strings.TrimSpace(raw), string(htmlCaptionMark)) {
+			kind = news.Caption
+		}
+		t := htmlCollapse(raw)
+		if t == "" {
+			return
+		}
+		out = append(out, htmlRawBlock{
+			kind: kind, text: t, tag: n.DataAtom, h1: n.DataAtom == atom.H1,
+			label: n.DataAtom == atom.Li || n.DataAtom == atom.Td || n.DataAtom == atom.Th || n.DataAtom == atom.Dd || n.DataAtom == atom.Dt,
+		})
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				loose.WriteString(c.Data)
+				continue
+			case html.ElementNode:
+			default:
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Svg:
+				continue
+			case atom.Br:
+				loose.WriteByte(' ')
+				continue
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+				flush()
+				emit(c, news.Heading)
+				continue
+			case atom.Tr:
+				flush()
+				htmlEmitRow(c, &out)
+				continue
+			}
+			if c.Data == "head" {
+				// go-trafilatura's own name for a heading.
+				flush()
+				emit(c, news.Heading)
+				continue
+			}
+			if htmlInline[c.DataAtom] && !htmlHasBlock(c) {
+				loose.WriteString(htmlRawText(c))
+				continue
+			}
+			leaf := !htmlHasBlock(c)
+			flush()
+			if leaf {
+				emit(c, news.Paragraph)
+			} else {
+				walk(c)
+				flush()
+			}
+		}
+	}
+	walk(root)
+	flush()
+	return out
+}
+
+// htmlEmitRow appends a table row as one paragraph, its cells joined by
+// " | ".
+func htmlEmitRow(tr *html.Node, out *[]htmlRawBlock) {
+	var cells []string
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			if t := htmlText(c); t != "" {
+				cells = append(cells, t)
+			}
+		}
+	}
+	if len(cells) == 0 {
+		return
+	}
+	*out = append(*out, htmlRawBlock{kind: news.Paragraph, text: strings.Join(cells, " | "), tag: atom.Tr, label: len(cells) == 1})
+}
+
+// htmlHasBlock reports whether any element below n is a block element.
+func htmlHasBlock(n *html.Node) bool {
+	return htmlFirst(n, func(e *html.Node) bool {
+		return e != n && !htmlInline[e.DataAtom] && e.DataAtom != atom.Br
+	}) != nil
+}
+
+// htmlRawText returns the text under n as written (white space kept).
+func htmlRawText(n *html.Node) string {
+	var b strings.Builder
+	htmlWriteText(&b, n)
+	return b.String()
+}
+
+// htmlBodyFilter turns raw blocks into the article body. It drops the
+// headline (an <h1> or block equal to it) and everything before it that is
+// a short list item (breadcrumbs, kickers), breadcrumb names from the page's
+// JSON-LD, boilerplate lines, "यह भी पढ़ें" lines (kept in Related) and
+// repeated blocks. Dropped text goes to a.Removed.
+func htmlBodyFilter(raw []htmlRawBlock, headline string, crumbs []string, a *news.Article) []news.Block {
+	hk := lineKey(headline)
+	crumbKeys := map[string]bool{}
+	for _, c := range crumbs {
+		crumbKeys[lineKey(c)] = true
+	}
+	// Where is the headline inside the extracted text?
+	headAt := -1
+	for i, b := range raw {
+		if hk != "" && lineKey(b.text) == hk || b.h1 {
+			headAt = i
+			break
+		}
+	}
+	seen := map[string]bool{}
+	var out []news.Block
+	for i, b := range raw {
+		k := lineKey(b.text)
+		drop := false
+		switch {
+		case i == headAt || (hk != "" && k == hk):
+			drop = true
+		case headAt > 0 && headAt <= 8 && i < headAt && (b.label || htmlRunes(b.text) <= 60):
+			drop = true // breadcrumb or kicker above the headline
+		case b.label && crumbKeys[k]:
+			drop = true
+		case b.kind != news.Caption && htmlIsBoilerplate(b.text):
+			drop = true
+		}
+		if !drop {
+			if title, url, ok := relatedLine(b.text); ok && htmlRunes(b.text) <= 300 {
+				if title != "" {
+					a.Related = htmlAppendLink(a.Related, news.Link{Title: title, URL: url})
+				}
+				drop = true
+			}
+		}
+		if !drop && b.kind == news.Caption {
+			if before, ok := photoCredit(b.text); ok {
+				if before == "" {
+					drop = true
+				} else {
+					a.Removed = append(a.Removed, strings.TrimSpace(strings.TrimPrefix(b.text, before)))
+					b.text = before
+					k = lineKey(before)
+				}
+			}
+		}
+		if !drop && seen[k] && htmlRunes(b.text) < 400 {
+			drop = true // the same caption or subheading twice
+		}
+		if drop {
+			if i != headAt && k != hk {
+				a.Removed = append(a.Removed, b.text)
+			}
+			continue
+		}
+		seen[k] = true
+		out = append(out, news.Block{Kind: b.kind, Text: b.text})
+	}
+	return out
+}

@@ -1,0 +1,14 @@
+// Package search turns a query typed by a person into ranked articles.
+//
+// Parse reads the query syntax (bare words, "phrases", -exclusions and the
+// filters source:, lang:, from:, to:); NewPlan analyzes its words with the
+// same analysis.Analyzer the index was built with; a Searcher runs the plan
+// on the index, falls back from all-words to any-word matching when
+// all-words finds nothing, loads the hit articles from the store, and cuts
+// a snippet around the matched words. Ranking is the index's BM25 with the
+// headline weighted above the standfirst above the body.
+//
+// Snippets are plain text with the byte ranges of the matched words beside
+// them; Highlight renders them with any markers (plain text for the CLI,
+// escaped HTML with <mark> for the web).
+package search

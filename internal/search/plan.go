@@ -1,0 +1,117 @@
+package search
+
+import (
+	"github.com/khabar-news/khabar/internal/analysis"
+	"github.com/khabar-news/khabar/internal/index"
+)
+
+// Plan is a parsed query after analysis: what the index runs.
+type Plan struct {
+	// Query has the words and phrases as Must clauses (all must match),
+	// the exclusions and the filters.
+	Query index.Query
+	// Positive are the Must clauses; the any-word fallback moves them to
+	// Should.
+	Positive []index.Clause
+	// Highlight holds every term of the positive clauses, for snippets.
+	Highlight map[string]bool
+	// Dropped counts the positive words and phrases that analyzed to
+	// nothing (only stop words or punctuation).
+	Dropped int
+	// Lang is the language hint used for analysis ("" = per word).
+	Lang string
+}
+
+// hasFilter reports whether the plan filters by source, language or date.
+func (p *Plan) hasFilter() bool {
+	q := &p.Query
+	return len(q.Sources) > 0 || len(q.Langs) > 0 || !q.From.IsZero() || !q.To.IsZero()
+}
+
+// NewPlan analyzes the parts of pq with an, the analyzer the index was
+// built with. The language hint is the lang: filter when exactly one is
+// given, otherwise "" (decided per word). A bare word that analyzes to
+// terms at several positions ("covid-19") becomes a phrase; terms the
+// analyzer emits at the same position become alternatives.
+func NewPlan(an *analysis.Analyzer, pq *Parsed) *Plan {
+	p := &Plan{Highlight: map[string]bool{}}
+	if len(pq.Langs) == 1 {
+		p.Lang = pq.Langs[0]
+	}
+	for _, part := range pq.Parts {
+		c, ok := clause(an, part.Text, p.Lang)
+		switch {
+		case !ok && !part.Negated:
+			p.Dropped++
+		case !ok:
+		case part.Negated:
+			p.Query.MustNot = append(p.Query.MustNot, c)
+		default:
+			p.Positive = append(p.Positive, c)
+			for _, alts := range c.Terms {
+				for _, t := range alts {
+					p.Highlight[t] = true
+				}
+			}
+		}
+	}
+	p.Query.Must = p.Positive
+	p.Query.Sources = pq.Sources
+	p.Query.Langs = pq.Langs
+	p.Query.From = pq.From
+	p.Query.To = pq.To
+	return p
+}
+
+// clause analyzes text into an index clause, grouping terms by position. It
+// reports false when text has no terms.
+//
+// Without a language hint, Devanagari words are analyzed as Hindi, but
+// articles in Marathi, Nepali and other Devanagari languages were indexed
+// without the Hindi stemmer; so each position also gets the unstemmed term
+// ("महानगरपालिकेने" as well as "महानगरपालिकेन") when both analyses yield
+// the same number of terms (they differ when Hindi drops a stop word).
+func clause(an *analysis.Analyzer, text, lang string) (index.Clause, bool) {
+	c := clauseOf(an.Analyze(text, lang))
+	if len(c.Terms) == 0 {
+		return c, false
+	}
+	if lang == "" {
+		if plain := clauseOf(an.Analyze(text, "mr")); len(plain.Terms) == len(c.Terms) {
+			for i, alts := range plain.Terms {
+				for _, t := range alts {
+					c.Terms[i] = addTerm(c.Terms[i], t)
+				}
+			}
+		}
+	}
+	return c, true
+}
+
+// clauseOf groups tokens by position.
+func clauseOf(toks []analysis.Token) index.Clause {
+	var c index.Clause
+	lastPos := 0
+	for _, t := range toks {
+		if t.Term == "" {
+			continue
+		}
+		if len(c.Terms) == 0 || t.Pos != lastPos {
+			c.Terms = append(c.Terms, []string{t.Term})
+			lastPos = t.Pos
+			continue
+		}
+		c.Terms[len(c.Terms)-1] = addTerm(c.Terms[len(c.Terms)-1], t.Term)
+	}
+	return c
+}
+
+// addTerm appends t to alts unless it is there.
+func addTerm(alts []string, t string) []string {
+	for _, a := range alts {
+		if a == t {
+			return alts
+		}
+	}
+	return append(alts, t)
+}

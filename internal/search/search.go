@@ -1,0 +1,176 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/khabar-news/khabar/internal/analysis"
+	"github.com/khabar-news/khabar/internal/index"
+	"github.com/khabar-news/khabar/internal/news"
+)
+
+// Searcher runs queries on an index and hydrates the hits from the store.
+// It is safe for concurrent use.
+type Searcher struct {
+	idx *index.Index
+	st  news.Store
+	an  *analysis.Analyzer
+}
+
+// New returns a Searcher over idx whose articles come from st. Queries are
+// analyzed with a new analysis.Analyzer, the same analysis the index uses.
+func New(idx *index.Index, st news.Store) *Searcher {
+	return &Searcher{idx: idx, st: st, an: analysis.New()}
+}
+
+// Options select the page of results: Limit hits (default 10, at most
+// index.MaxLimit) after skipping Offset.
+type Options struct {
+	Limit, Offset int
+}
+
+// Results is one page of a search. Total counts every matching article.
+// When no article has all the words, Fallback is set, the hits are those
+// with any of them (ranked), and Note says so. Note also explains an empty
+// result for a query of only stop words. The JSON form is the CLI's:
+// {"total":N,"hits":[...]}.
+type Results struct {
+	Total    int    `json:"total"`
+	Hits     []Hit  `json:"hits"`
+	Fallback bool   `json:"-"`
+	Note     string `json:"-"`
+}
+
+// Hit is one found article. Snippet is plain text (no markup) around the
+// matched words and Highlights their byte ranges in it (see Marked).
+// Article is the full article from the store.
+type Hit struct {
+	ID         string        `json:"id"`
+	Score      float64       `json:"score"`
+	Headline   string        `json:"headline"`
+	URL        string        `json:"url"`
+	Source     string        `json:"source"`
+	Published  time.Time     `json:"published,omitzero"`
+	Snippet    string        `json:"snippet"`
+	Highlights []Span        `json:"-"`
+	Article    *news.Article `json:"-"`
+}
+
+// Marked returns the snippet with each matched word wrapped in open and
+// close, with esc (if not nil) applied to the text; see Highlight.
+func (h *Hit) Marked(open, close string, esc func(string) string) string {
+	return Highlight(h.Snippet, h.Highlights, open, close, esc)
+}
+
+// Notes set on Results.
+const (
+	NoteFallback  = "no article has all the words; showing articles with any of them"
+	NoteStopWords = "the query has only very common words, which are not indexed"
+	NoteEmpty     = "empty query"
+)
+
+// Search parses query (see Parse), runs it and returns the page opts asks
+// for. A malformed filter or option is an error naming the problem; a query
+// that is empty or whose words are all stop words (with or without
+// filters) is an empty result with a Note, not an error. A query of only
+// filters or exclusions lists the matching articles newest first. It is
+// safe for concurrent use.
+func (s *Searcher) Search(ctx context.Context, query string, opts Options) (*Results, error) {
+	if s == nil || s.idx == nil || s.st == nil {
+		return nil, errors.New("search: searcher has no index or store")
+	}
+	if opts.Limit < 0 || opts.Limit > index.MaxLimit {
+		return nil, fmt.Errorf("search: limit %d out of range 0..%d", opts.Limit, index.MaxLimit)
+	}
+	if opts.Offset < 0 {
+		return nil, fmt.Errorf("search: negative offset %d", opts.Offset)
+	}
+	pq, err := Parse(query)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	plan := NewPlan(s.an, pq)
+	res := &Results{Hits: []Hit{}}
+	if len(plan.Positive) == 0 && len(plan.Query.MustNot) == 0 && !plan.hasFilter() {
+		res.Note = NoteEmpty
+		if plan.Dropped > 0 {
+			res.Note = NoteStopWords
+		}
+		return res, nil
+	}
+	if len(plan.Positive) == 0 && plan.Dropped > 0 {
+		// Only stop words were searched: filters alone would list
+		// articles that have nothing to do with the words.
+		res.Note = NoteStopWords
+		return res, nil
+	}
+	q := plan.Query
+	q.Limit, q.Offset = opts.Limit, opts.Offset
+	r, err := s.idx.Search(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	if r.Total == 0 && len(plan.Positive) > 1 {
+		q.Must, q.Should = nil, plan.Positive
+		r, err = s.idx.Search(ctx, q)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: any-word fallback: %w", query, err)
+		}
+		res.Fallback = true
+		res.Note = NoteFallback
+	}
+	if err := s.hydrate(ctx, plan, r, res); err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	return res, nil
+}
+
+// hydrate fills res with the articles of r from the store, in r's order.
+// An id the store no longer has (the index lags a deletion) is left out.
+func (s *Searcher) hydrate(ctx context.Context, plan *Plan, r index.Result, res *Results) error {
+	res.Total = r.Total
+	if len(r.Hits) == 0 {
+		return nil
+	}
+	ids := make([]string, len(r.Hits))
+	for i, h := range r.Hits {
+		ids[i] = h.ID
+	}
+	arts, err := s.st.GetMany(ctx, ids)
+	if err != nil {
+		return fmt.Errorf("load articles: %w", err)
+	}
+	for _, h := range r.Hits {
+		a, ok := arts[h.ID]
+		if !ok || a == nil {
+			res.Total--
+			continue
+		}
+		hit := Hit{
+			ID: h.ID, Score: h.Score, Headline: a.Headline, URL: a.URL,
+			Source: a.Source, Published: a.Published, Article: a,
+		}
+		sn := s.snippetOf(a, plan)
+		hit.Snippet, hit.Highlights = sn.text, sn.spans
+		res.Hits = append(res.Hits, hit)
+	}
+	return nil
+}
+
+// snippetOf picks the snippet of a: from the body, or from the standfirst
+// when it matches more of the query, or the start of either when neither
+// matches.
+func (s *Searcher) snippetOf(a *news.Article, plan *Plan) snippet {
+	lang := a.Language // as the index analyzed it
+	body := makeSnippet(s.an, a.BodyText(), lang, plan.Highlight, SnippetChars)
+	if body.matched > 0 && body.matched == len(plan.Highlight) {
+		return body
+	}
+	stand := makeSnippet(s.an, a.Standfirst, lang, plan.Highlight, SnippetChars)
+	if stand.matched > body.matched || body.text == "" {
+		return stand
+	}
+	return body
+}
