@@ -52,6 +52,10 @@ func commands() []command {
 		{"search", "[--json] [--limit N] [--offset N] QUERY", "search the archive (words AND, \"phrases\", -exclude, source: lang: from: to:)", runSearch},
 		{"show", "[--json] ID", "print one stored article", runShow},
 		{"reindex", "", "rebuild the search index from the store", runReindex},
+		{"translit", "[--n 5] [--json] WORD...", "Devanagari candidates for Latin words; romanization and matching key for Devanagari", runTranslit},
+		{"eval", "SUBJECT [flags]", "score quality on ../shared/data (subjects: translit)", runEval},
+		{"serve", "[--addr 127.0.0.1:8080] [--private]", "serve the search page and the JSON API (writes need KHABAR_API_TOKEN)", runServe},
+		{"demo", "[--addr 127.0.0.1:8080] [--data DIR]", "serve the shipped samples (in a temporary data directory)", runDemo},
 	}
 }
 

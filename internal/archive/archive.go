@@ -21,13 +21,17 @@ type Archive struct {
 	Index    *index.Index
 	Searcher *search.Searcher
 	Analyzer *analysis.Analyzer
+	// IndexRebuilt is set when Open found an index of an older schema and
+	// rebuilt it from the store.
+	IndexRebuilt bool
 }
 
 // indexDir is where the derived index lives inside the data directory.
 func indexDir(dir string) string { return filepath.Join(dir, "index") }
 
 // Open opens (creating if needed) the data directory dir, and brings the
-// index up to date with the store before returning.
+// index up to date with the store before returning. An index written with
+// an older schema is rebuilt from the store (IndexRebuilt says so).
 func Open(ctx context.Context, dir string) (*Archive, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("data directory %s: %w", dir, err)
@@ -38,11 +42,20 @@ func Open(ctx context.Context, dir string) (*Archive, error) {
 	}
 	an := analysis.New()
 	idx, err := index.Open(ctx, indexDir(dir), an)
+	rebuilt := false
+	if errors.Is(err, index.ErrSchema) {
+		// The index was built by another version of khabar's analysis. It
+		// is derived data: rebuild it from the store.
+		if _, err = index.Rebuild(ctx, indexDir(dir), an, st); err == nil {
+			idx, err = index.Open(ctx, indexDir(dir), an)
+			rebuilt = true
+		}
+	}
 	if err != nil {
 		st.Close()
 		return nil, err
 	}
-	a := &Archive{Dir: dir, Store: st, Index: idx, Analyzer: an}
+	a := &Archive{Dir: dir, Store: st, Index: idx, Analyzer: an, IndexRebuilt: rebuilt}
 	if _, err := idx.CatchUp(ctx, st); err != nil {
 		a.Close()
 		return nil, fmt.Errorf("bring index up to date: %w", err)

@@ -16,6 +16,9 @@ import (
 // get their language detected when the record gave none. The article's ID
 // is left for the caller when it is empty.
 func Extract(ctx context.Context, it ingest.Item, opts extract.Options) (*news.Article, error) {
+	if it.URL != "" {
+		opts.URL = it.URL
+	}
 	switch {
 	case it.Err != nil:
 		return nil, it.Err

@@ -32,6 +32,10 @@ const (
 	WarnNoHeadline = "no headline found"
 )
 
+// htmlMinBodyRunes is the least text a body must have; less is taken for
+// navigation left over on a page without an article.
+const htmlMinBodyRunes = 25
+
 // htmlBlockLangMin is the fewest runes a block needs before its own
 // language is detected.
 const htmlBlockLangMin = 40
@@ -57,7 +61,7 @@ const htmlBlockLangMin = 40
 //
 // The charset is taken from a byte-order mark, then a <meta> declaration;
 // a page that declares a legacy charset but is valid UTF-8 is read as UTF-8
-// with a warning. Elements nested deeper than 512 levels are flattened,
+// with a warning. Elements nested deeper than 400 levels are flattened,
 // with a warning, before parsing.
 //
 // FromHTML returns an error wrapping ErrTooLarge for a page over
@@ -114,7 +118,11 @@ func FromHTML(ctx context.Context, page []byte, opts Options) (a *news.Article, 
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("extract html %s: %w", name, err)
 	}
-	htmlPrepare(doc, base, a)
+	linkBase := base
+	if u, err := url.Parse(a.URL); err == nil && u.IsAbs() {
+		linkBase = u
+	}
+	htmlPrepare(doc, linkBase, a)
 	res, terr := trafilatura.ExtractDocument(doc, htmlTrafilaturaOptions(base))
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("extract html %s: %w", name, err)
@@ -124,6 +132,15 @@ func FromHTML(ctx context.Context, page []byte, opts Options) (a *news.Article, 
 	if terr == nil && res != nil && res.ContentNode != nil {
 		raw := htmlBlocks(res.ContentNode)
 		a.Body = htmlBodyFilter(raw, a.Headline, crumbs, a)
+	}
+	htmlStandfirst(a, meta)
+	if n := utf8.RuneCountInString(a.BodyText()); n > 0 && n < htmlMinBodyRunes {
+		// A word or two of navigation is what the extractor falls back to
+		// on a page without an article.
+		for _, b := range a.Body {
+			a.Removed = append(a.Removed, b.Text)
+		}
+		a.Body = nil
 	}
 	if a.Headline == "" {
 		a.Headline = metaCleanTitle(meta.H1, nil)
@@ -174,12 +191,18 @@ func htmlFillMeta(a *news.Article, ld jsonldInfo, m *metaInfo, base *url.URL, op
 		a.Source = siteName
 	}
 
-	// URL: canonical first.
+	// URL: canonical first. A relative canonical URL is resolved against
+	// og:url when that is absolute: the site's own statement of where the
+	// page lives beats the address it happened to be fetched from.
+	urlBase := base
+	if og, err := url.Parse(m.get("og:url")); err == nil && og.IsAbs() {
+		urlBase = og
+	}
 	for _, u := range []string{m.Canonical, m.get("og:url"), art.URL} {
 		if u == "" {
 			continue
 		}
-		abs := htmlResolve(base, u)
+		abs := htmlResolve(urlBase, u)
 		if pu, err := url.Parse(abs); err == nil && pu.IsAbs() && (pu.Scheme == "http" || pu.Scheme == "https") {
 			a.URL = abs
 			break
@@ -252,6 +275,27 @@ func htmlFillMeta(a *news.Article, ld jsonldInfo, m *metaInfo, base *url.URL, op
 	}
 }
 
+// htmlStandfirst sets the kicker and standfirst from elements classed as
+// such, unless the body already holds that text: a lead paragraph the CMS
+// classes as an intro stays in the body rather than moving out of it.
+func htmlStandfirst(a *news.Article, m *metaInfo) {
+	inBody := func(s string) bool {
+		k := lineKey(s)
+		for _, b := range a.Body {
+			if lineKey(b.Text) == k {
+				return true
+			}
+		}
+		return k == lineKey(a.Headline)
+	}
+	if m.Kicker != "" && !inBody(m.Kicker) {
+		a.Kicker = m.Kicker
+	}
+	if m.Summary != "" && !inBody(m.Summary) {
+		a.Standfirst = m.Summary
+	}
+}
+
 // htmlFirstTime returns the first of values that parses as a date.
 func htmlFirstTime(values []string, now time.Time) time.Time {
 	for _, v := range values {
@@ -267,16 +311,19 @@ func htmlFirstTime(values []string, now time.Time) time.Time {
 // language decides only when the text does not.
 func htmlLanguage(a *news.Article, ld jsonldInfo, m *metaInfo) {
 	det := indic.DetectLanguage(a.Headline + "\n" + a.BodyText())
+	declared := m.Lang
+	if ld.Article != nil && ld.Article.Language != "" {
+		declared = ld.Article.Language
+	}
+	if declared == "" {
+		declared = m.get("og:locale")
+	}
+	declared = htmlPrimaryTag(declared)
 	a.Language = det.Lang
-	if a.Language == "" {
-		declared := m.Lang
-		if ld.Article != nil && ld.Article.Language != "" {
-			declared = ld.Article.Language
-		}
-		if declared == "" {
-			declared = m.get("og:locale")
-		}
-		a.Language = htmlPrimaryTag(declared)
+	if a.Language == "" || (det.Mixed && declared != "") {
+		// The text does not decide (or two languages are both substantial):
+		// the page's own label breaks the tie.
+		a.Language = declared
 	}
 	if a.Language == "" {
 		return
@@ -310,6 +357,8 @@ func htmlPrimaryTag(tag string) string {
 func htmlNFC(a *news.Article) {
 	f := norm.NFC.String
 	a.Headline = f(a.Headline)
+	a.Kicker = f(a.Kicker)
+	a.Standfirst = f(a.Standfirst)
 	for i, s := range a.Authors {
 		a.Authors[i] = f(s)
 	}

@@ -22,6 +22,14 @@ type htmlRawBlock struct {
 // (and <h1>) as headings, and paragraphs marked by htmlPrepare as captions.
 // Loose text between block elements becomes a paragraph of its own.
 func htmlBlocks(root *html.Node) []htmlRawBlock {
+	// The extractor builds new elements by name only; give every element
+	// its atom so the switches below see them.
+	htmlFind(root, func(n *html.Node) bool {
+		if n.DataAtom == 0 {
+			n.DataAtom = atom.Lookup([]byte(strings.ToLower(n.Data)))
+		}
+		return true
+	})
 	var out []htmlRawBlock
 	var loose strings.Builder
 	flush := func() {
@@ -151,6 +159,8 @@ func htmlBodyFilter(raw []htmlRawBlock, headline string, crumbs []string, a *new
 		k := lineKey(b.text)
 		drop := false
 		switch {
+		case k == "":
+			drop = true // punctuation only, e.g. the "|" between byline and date
 		case i == headAt || (hk != "" && k == hk):
 			drop = true
 		case headAt > 0 && headAt <= 8 && i < headAt && (b.label || htmlRunes(b.text) <= 60):
@@ -169,6 +179,11 @@ func htmlBodyFilter(raw []htmlRawBlock, headline string, crumbs []string, a *new
 			}
 		}
 		if !drop && b.kind == news.Caption {
+			if before, credit, ok := htmlCaptionCredit(b.text); ok {
+				a.Removed = append(a.Removed, credit)
+				b.text = before
+				k = lineKey(before)
+			}
 			if before, ok := photoCredit(b.text); ok {
 				if before == "" {
 					drop = true
@@ -179,8 +194,10 @@ func htmlBodyFilter(raw []htmlRawBlock, headline string, crumbs []string, a *new
 				}
 			}
 		}
-		if !drop && seen[k] && htmlRunes(b.text) < 400 {
-			drop = true // the same caption or subheading twice
+		if !drop && seen[k] && b.kind == news.Caption {
+			// The same caption twice: the lead image repeated. Paragraphs
+			// may rightly recur (recipes, tables, meal plans).
+			drop = true
 		}
 		if drop {
 			if i != headAt && k != hk {
@@ -192,4 +209,29 @@ func htmlBodyFilter(raw []htmlRawBlock, headline string, crumbs []string, a *new
 		out = append(out, news.Block{Kind: b.kind, Text: b.text})
 	}
 	return out
+}
+
+// htmlCreditLabels open a photo credit written at the end of a caption.
+var htmlCreditLabels = []string{"फोटो:", "फोटो -", "फोटो-", "फोटो :", "तस्वीर:", "चित्र:", "फोटो साभार", "Photo:", "Photo -", "Image:", "Photo credit:", "Pic:"}
+
+// htmlCaptionCredit splits a trailing credit such as "… पानी भर गया। फोटो:
+// राजेश मालवीय" off a caption: the label must follow the caption's text and
+// the credit be at most five words. It returns the caption and the credit.
+func htmlCaptionCredit(text string) (caption, credit string, ok bool) {
+	for _, l := range htmlCreditLabels {
+		i := strings.LastIndex(text, l)
+		if i <= 0 {
+			continue
+		}
+		rest := strings.TrimSpace(text[i+len(l):])
+		if rest == "" || len(strings.Fields(rest)) > 5 {
+			continue
+		}
+		caption = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(text[:i]), "|-–("))
+		if caption == "" {
+			continue
+		}
+		return caption, strings.TrimSpace(text[i:]), true
+	}
+	return text, "", false
 }

@@ -38,6 +38,13 @@ func htmlDecode(page []byte) ([]byte, []string, error) {
 
 	enc, name, certain := charset.DetermineEncoding(page, "")
 	label := htmlDeclaredCharset(page)
+	if label != "" {
+		// The prescan above reads only the first 1024 bytes; a declaration
+		// further down the <head> still counts.
+		if e, n := charset.Lookup(label); e != nil {
+			enc, name = e, n
+		}
+	}
 	if name == "utf-8" || (!certain && label == "" && utf8.Valid(page)) {
 		return htmlRepairUTF8(page)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -11,9 +12,11 @@ import (
 )
 
 // htmlMaxDepth is the deepest element nesting FromHTML parses as written.
-// The HTML parser and the main-text extractor both take time quadratic in
-// the nesting depth; no real article page nests anywhere near this deep.
-const htmlMaxDepth = 512
+// The HTML parser refuses pages whose open-element stack exceeds 512 (older
+// versions took time quadratic in the depth instead), and the parser's own
+// implied elements need some room; no real article page nests anywhere near
+// this deep.
+const htmlMaxDepth = 400
 
 // htmlVoid lists elements that never have content or an end tag, and those
 // whose end tag is optional and which the parser closes by itself; neither
@@ -139,6 +142,11 @@ func htmlCollapse(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch r {
 		case '\u200b', '\ufeff', '\u00ad', htmlCaptionMark:
+			return -1
+		case '\t', '\n', '\r', '\f':
+			return ' '
+		}
+		if unicode.IsControl(r) {
 			return -1
 		}
 		return r

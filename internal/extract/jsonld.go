@@ -52,6 +52,7 @@ const jsonldMaxDepth = 32
 func jsonldRead(doc *html.Node) jsonldInfo {
 	var info jsonldInfo
 	var candidates []map[string]any
+	names := map[string]string{} // @id → name, for references
 	htmlFind(doc, func(n *html.Node) bool {
 		if n.Data != "script" || !strings.Contains(strings.ToLower(htmlAttr(n, "type")), "ld+json") {
 			return true
@@ -66,6 +67,9 @@ func jsonldRead(doc *html.Node) jsonldInfo {
 			return false
 		}
 		jsonldWalk(v, 0, func(obj map[string]any) {
+			if id, name := jsonldString(obj["@id"]), jsonldString(obj["name"]); id != "" && name != "" {
+				names[id] = name
+			}
 			types := jsonldTypes(obj)
 			switch {
 			case jsonldRank(types) >= 0:
@@ -89,7 +93,7 @@ func jsonldRead(doc *html.Node) jsonldInfo {
 		}
 	}
 	if best != nil {
-		info.Article = jsonldParseArticle(best)
+		info.Article = jsonldParseArticle(best, names)
 	}
 	return info
 }
@@ -152,7 +156,9 @@ func jsonldRank(types map[string]bool) int {
 	return -1
 }
 
-func jsonldParseArticle(obj map[string]any) *jsonldArticle {
+// jsonldParseArticle reads an article object; names resolves @id
+// references to a publisher or author defined elsewhere on the page.
+func jsonldParseArticle(obj map[string]any, names map[string]string) *jsonldArticle {
 	a := &jsonldArticle{
 		Headline:    jsonldString(obj["headline"]),
 		Published:   jsonldString(obj["datePublished"]),
@@ -173,7 +179,10 @@ func jsonldParseArticle(obj map[string]any) *jsonldArticle {
 	if a.URL == "" {
 		a.URL = jsonldURL(obj["mainEntityOfPage"])
 	}
-	a.Authors = jsonldAuthors(obj["author"])
+	if a.Publisher == "" {
+		a.Publisher = names[jsonldURL(obj["publisher"])]
+	}
+	a.Authors = jsonldAuthors(obj["author"], names)
 	if free, ok := jsonldBool(obj["isAccessibleForFree"]); ok {
 		a.PaywallMarked = true
 		a.Paywalled = !free
@@ -241,7 +250,7 @@ func jsonldName(v any) string {
 
 // jsonldAuthors returns the author names in v: a string (possibly listing
 // several names), a Person or Organization, or an array of those.
-func jsonldAuthors(v any) []string {
+func jsonldAuthors(v any, names map[string]string) []string {
 	var out []string
 	var add func(v any, depth int)
 	add = func(v any, depth int) {
@@ -254,7 +263,11 @@ func jsonldAuthors(v any) []string {
 				out = appendNew(out, n)
 			}
 		case map[string]any:
-			if n := jsonldString(x["name"]); n != "" {
+			n := jsonldString(x["name"])
+			if n == "" {
+				n = names[jsonldString(x["@id"])]
+			}
+			if n != "" {
 				out = appendNew(out, metaCleanAuthor(n))
 			}
 		case []any:

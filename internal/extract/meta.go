@@ -20,6 +20,35 @@ type metaInfo struct {
 	H1        string   // first <h1> in the body
 	Times     []string // datetime of <time> elements, the marked publish time first
 	Bylines   []string // author names from rel/itemprop/class "author" markup
+	Kicker    string   // text of the first element classed as a kicker
+	Summary   string   // text of the first element classed as a standfirst
+}
+
+// metaKickerNames and metaSummaryNames are class or id words (whole, or
+// as a hyphen/underscore-separated part) that mark the kicker above a
+// headline and the standfirst below it.
+var (
+	metaKickerNames  = []string{"kicker", "eyebrow", "overline", "supertitle"}
+	metaSummaryNames = []string{"standfirst", "synopsis", "summary", "subheadline", "sub-headline", "subhead", "dek", "excerpt", "intro", "story-highlights"}
+)
+
+// metaClassHas reports whether one of n's class or id words is, or has as
+// a hyphen- or underscore-separated part, one of names.
+func metaClassHas(n *html.Node, names []string) bool {
+	for _, w := range strings.Fields(strings.ToLower(htmlAttr(n, "class") + " " + htmlAttr(n, "id"))) {
+		parts := strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '_' })
+		for _, want := range names {
+			if w == want {
+				return true
+			}
+			for _, p := range parts {
+				if p == want {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // get returns the first non-empty value of the first key that has one.
@@ -87,6 +116,18 @@ func metaRead(doc *html.Node) *metaInfo {
 			}
 		case atom.Script, atom.Style, atom.Svg, atom.Noscript, atom.Template:
 			return false
+		}
+		if m.Kicker == "" && metaClassHas(n, metaKickerNames) {
+			if t := htmlText(n); t != "" && htmlRunes(t) <= 60 {
+				m.Kicker = t
+				return false
+			}
+		}
+		if m.Summary == "" && n.DataAtom != atom.Body && n.DataAtom != atom.Article && metaClassHas(n, metaSummaryNames) {
+			if t := htmlText(n); t != "" && htmlRunes(t) <= 500 {
+				m.Summary = t
+				return false
+			}
 		}
 		if name := metaBylineOf(n); name != "" {
 			m.Bylines = appendNew(m.Bylines, name)

@@ -15,7 +15,9 @@
 // whitespace-only Bleve analyzer; the keyword fields source and lang
 // (lower-cased); and the datetime field published. No text is stored in
 // Bleve: search takes ids and scores from the index and articles from the
-// store. Scoring is Bleve's BM25.
+// store. Scoring is Bleve's BM25, given the true average length of each
+// text field (the index counts the terms itself; see stats.go), because
+// Bleve's own estimate is several times too small.
 //
 // An Index is safe for concurrent use. Only one process may open a
 // directory at a time.

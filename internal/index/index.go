@@ -41,7 +41,7 @@ const termsAnalyzer = "khabar_terms"
 
 // schemaVersion changes whenever the mapping or the way documents are built
 // changes; an index with another version must be rebuilt.
-const schemaVersion = "1"
+const schemaVersion = "2"
 
 // Keys of the values the index keeps beside the documents.
 var (
@@ -66,6 +66,7 @@ type Index struct {
 
 	pageSize int        // changes per CatchUp read
 	writeMu  sync.Mutex // serializes Apply and CatchUp
+	stats    termStats  // term totals per field, for BM25 (stats.go)
 }
 
 // Open opens the index in dir, creating it (and dir) when dir holds no
@@ -118,7 +119,19 @@ func Open(ctx context.Context, dir string, an *analysis.Analyzer) (*Index, error
 		_ = bi.Close()
 		return nil, fmt.Errorf("open index %s: have schema %q, want %q: %w", dir, schema, schemaVersion, ErrSchema)
 	}
-	return &Index{dir: dir, an: an, bi: bi, pageSize: DefaultPageSize}, nil
+	tokens, err := loadStats(bi)
+	if err != nil {
+		_ = bi.Close()
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	others, err := otherFields(bi)
+	if err != nil {
+		_ = bi.Close()
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	ix := &Index{dir: dir, an: an, bi: bi, pageSize: DefaultPageSize}
+	ix.stats.tokens, ix.stats.others = tokens, others
+	return ix, nil
 }
 
 // newMapping returns the Bleve mapping of an article document.
@@ -235,6 +248,7 @@ func (ix *Index) apply(ctx context.Context, changes []news.Change) error {
 		return fmt.Errorf("apply changes: %w", err)
 	}
 	b := ix.bi.NewBatch()
+	sb := ix.newStatsBatch(b)
 	top := last
 	for i, c := range changes {
 		if c.ID == "" {
@@ -248,20 +262,33 @@ func (ix *Index) apply(ctx context.Context, changes []news.Change) error {
 		}
 		if c.Article == nil {
 			b.Delete(c.ID)
+			if err := sb.set(c.ID, nil); err != nil {
+				return fmt.Errorf("apply changes: %w", err)
+			}
 			continue
 		}
-		if err := b.Index(c.ID, ix.document(c.Article)); err != nil {
+		doc := ix.document(c.Article)
+		if err := b.Index(c.ID, doc); err != nil {
 			return fmt.Errorf("apply changes: index article %s: %w", c.ID, err)
+		}
+		if err := sb.set(c.ID, countTerms(doc)); err != nil {
+			return fmt.Errorf("apply changes: %w", err)
 		}
 	}
 	if top == last {
 		return nil
 	}
 	b.SetInternal(keyLastSeq, []byte(strconv.FormatInt(top, 10)))
+	if err := sb.finish(); err != nil {
+		return fmt.Errorf("apply changes: %w", err)
+	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("apply changes: %w", err)
 	}
 	if err := ix.bi.Batch(b); err != nil {
+		return fmt.Errorf("apply changes up to seq %d: %w", top, err)
+	}
+	if err := sb.commit(); err != nil {
 		return fmt.Errorf("apply changes up to seq %d: %w", top, err)
 	}
 	return nil

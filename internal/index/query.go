@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -32,8 +33,11 @@ func TextFields() []FieldBoost {
 // entry per position and, in each, the terms any of which may stand there:
 // one position is a term match, several are a phrase (consecutive
 // positions). Terms are analyzed terms, as analysis.Analyzer emits them.
+//
+// Boost multiplies the clause's score; 0 means 1.
 type Clause struct {
 	Terms [][]string
+	Boost float64
 }
 
 // Term returns the clause matching one term.
@@ -70,6 +74,12 @@ type Query struct {
 	// Limit is the number of hits to return (default 10, at most
 	// MaxLimit); Offset skips that many first hits.
 	Limit, Offset int
+
+	// Sort orders the hits (by relevance when zero).
+	Sort Sort
+	// FacetSize, when above zero, asks for Result.Facets with up to
+	// that many values per field (at most MaxFacetSize).
+	FacetSize int
 }
 
 // MaxLimit is the largest Query.Limit; Offset+Limit may be at most
@@ -90,6 +100,8 @@ type Hit struct {
 type Result struct {
 	Total int
 	Hits  []Hit
+	// Facets is set when Query.FacetSize asked for it.
+	Facets *Facets
 }
 
 // ErrEmptyQuery is returned by Search for a query with no clause and no
@@ -114,17 +126,24 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	if q.Offset < 0 || q.Offset+limit > MaxWindow {
 		return Result{}, fmt.Errorf("search: offset %d with limit %d goes beyond %d hits", q.Offset, limit, MaxWindow)
 	}
-	req := bleve.NewSearchRequestOptions(bq, limit, q.Offset, false)
-	if len(q.Must) == 0 && len(q.Should) == 0 {
-		req.SortBy([]string{"-" + FieldPublished, "_id"})
-	} else {
-		req.SortBy([]string{"-_score", "-" + FieldPublished, "_id"})
+	if q.Sort != SortRelevance && q.Sort != SortNewest {
+		return Result{}, fmt.Errorf("search: unknown sort order %d", q.Sort)
 	}
-	res, err := ix.bi.SearchInContext(ctx, req)
+	if q.FacetSize < 0 || q.FacetSize > MaxFacetSize {
+		return Result{}, fmt.Errorf("search: facet size %d out of range 0..%d", q.FacetSize, MaxFacetSize)
+	}
+	req := bleve.NewSearchRequestOptions(bq, limit, q.Offset, false)
+	req.SortBy(sortFields(q))
+	addFacets(req, q)
+	sctx, err := ix.withBM25Stats(ctx)
 	if err != nil {
 		return Result{}, fmt.Errorf("search: %w", err)
 	}
-	out := Result{Total: int(res.Total), Hits: make([]Hit, 0, len(res.Hits))}
+	res, err := ix.bi.SearchInContext(sctx, req)
+	if err != nil {
+		return Result{}, fmt.Errorf("search: %w", err)
+	}
+	out := Result{Total: int(res.Total), Hits: make([]Hit, 0, len(res.Hits)), Facets: facetsOf(res.Facets, q)}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, Hit{ID: h.ID, Score: h.Score})
 	}
@@ -191,6 +210,9 @@ func clauseQuery(c Clause) (query.Query, error) {
 	if len(c.Terms) == 0 {
 		return nil, errors.New("empty clause")
 	}
+	if c.Boost < 0 || math.IsNaN(c.Boost) || math.IsInf(c.Boost, 0) {
+		return nil, fmt.Errorf("clause boost %v, want a finite number >= 0", c.Boost)
+	}
 	for i, alts := range c.Terms {
 		if len(alts) == 0 {
 			return nil, fmt.Errorf("clause position %d has no term", i)
@@ -202,6 +224,11 @@ func clauseQuery(c Clause) (query.Query, error) {
 		}
 	}
 	fields := TextFields()
+	if c.Boost != 0 && c.Boost != 1 {
+		for i := range fields {
+			fields[i].Boost *= c.Boost
+		}
+	}
 	per := make([]query.Query, 0, len(fields))
 	for _, f := range fields {
 		var fq query.Query

@@ -16,6 +16,9 @@ const (
 	mixedMinWords = 2
 )
 
+// MaxDetectWords bounds how many words DetectLanguage reads.
+const MaxDetectWords = 400
+
 // DetectLanguage guesses the language of text, which may be as short as a
 // headline or one paragraph. The script is decided first, by the Unicode
 // block of each word's first letter; the majority script by word count wins.
@@ -29,7 +32,9 @@ const (
 //
 // Mixed is set when the second most frequent language has at least a fifth
 // of the words (and two or more): "Budget 2023: बजट में किसानों के लिए क्या है"
-// is Hindi, mixed. Text without letters gives the zero Detection.
+// is Hindi, mixed. Text without letters gives the zero Detection. Only the
+// first MaxDetectWords words are read: a long article decides well before
+// that, and detection stays cheap whatever the input size.
 func DetectLanguage(text string) Detection {
 	var (
 		scriptWords = make(map[string]int, 4)
@@ -40,7 +45,10 @@ func DetectLanguage(text string) Detection {
 		latinWords  int
 		weak        bool // the second language has too little evidence to count
 	)
-	for _, tok := range Tokenize(text) {
+	for i, tok := range Tokenize(text) {
+		if i == MaxDetectWords {
+			break
+		}
 		sc := tokenScript(tok.Text)
 		if sc == "" {
 			continue

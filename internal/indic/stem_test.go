@@ -133,6 +133,8 @@ func TestIsStopword(t *testing.T) {
 		{"पर", true}, {"भी", true}, {"ही", true}, {"यह", true}, {"वह", true}, {"था", true},
 		{"थे", true}, {"थी", true}, {"हो", true}, {"एवं", true}, {"तथा", true}, {"कि", true},
 		{"उन्होंने", true}, {"The", true},
+		{"क्या", true}, {"कौन", true}, {"कितने", true}, {"कहाँ", true}, {"किया", true}, {"हुए", true},
+		{"जिन्होंने", true}, {"किसी", true},
 		{"घर", false}, {"एक", false}, {"दो", false}, {"एस", false}, {"कर", false}, {"गया", false},
 		{"मुलाकात", false}, {"मेला", false}, {"it", false}, {"us", false}, {"who", false}, {"may", false},
 	}

@@ -34,15 +34,18 @@ const (
 	Text  Format = "text"
 	HTML  Format = "html"
 	JSONL Format = "jsonl"
+	// WARC is a web archive (.warc, .warc.gz): its HTML response records
+	// become HTML items with their target URL.
+	WARC Format = "warc"
 )
 
 // ParseFormat checks a --format value.
 func ParseFormat(s string) (Format, error) {
 	switch f := Format(strings.ToLower(s)); f {
-	case Auto, Text, HTML, JSONL:
+	case Auto, Text, HTML, JSONL, WARC:
 		return f, nil
 	}
-	return "", fmt.Errorf("unknown format %q (want auto, text, html or jsonl)", s)
+	return "", fmt.Errorf("unknown format %q (want auto, text, html, jsonl or warc)", s)
 }
 
 // Item is one document read from the input, or one failure to read it.
@@ -50,8 +53,11 @@ func ParseFormat(s string) (Format, error) {
 // (a JSONL record, already an article) and Err is set.
 type Item struct {
 	// Origin names the input for messages: a path, "-" for stdin, with
-	// ":LINE" for JSONL records.
-	Origin  string
+	// ":LINE" for JSONL records and "#record-N" for WARC records.
+	Origin string
+	// URL is where the document was fetched from, when the input says
+	// (a WARC record's target URI); extraction resolves links against it.
+	URL     string
 	Format  Format
 	Data    []byte
 	Article *news.Article
@@ -67,6 +73,10 @@ type Reader struct {
 	// Auto for files without a telling extension. Nil means a simple check
 	// for a leading tag.
 	HTMLSniffer func([]byte) bool
+	// OnSkip, when set, is told about every input record that is not a
+	// document and is skipped on purpose (a WARC request, image or 404
+	// record), with the reason. It is called from ReadFile's goroutine.
+	OnSkip func(origin, reason string)
 }
 
 // Files expands paths into the list of files to read: folders are walked
@@ -149,8 +159,12 @@ func (r *Reader) ReadFile(ctx context.Context, path string, yield func(Item) boo
 		head, _ := br.Peek(4096)
 		format = r.detect(path, head)
 	}
-	if format == JSONL {
+	switch format {
+	case JSONL:
 		readJSONL(ctx, path, br, yield)
+		return
+	case WARC:
+		r.readWARC(ctx, path, br, yield)
 		return
 	}
 	data, err := readBounded(br)
@@ -195,6 +209,9 @@ func (r *Reader) open(path string) (io.ReadCloser, error) {
 
 func (r *Reader) detect(path string, head []byte) Format {
 	name := strings.TrimSuffix(strings.ToLower(path), ".gz")
+	if looksLikeWARC(name, head) {
+		return WARC
+	}
 	switch filepath.Ext(name) {
 	case ".jsonl", ".ndjson":
 		return JSONL

@@ -4,8 +4,9 @@
 // filters source:, lang:, from:, to:); NewPlan analyzes its words with the
 // same analysis.Analyzer the index was built with; a Searcher runs the plan
 // on the index, falls back from all-words to any-word matching when
-// all-words finds nothing, loads the hit articles from the store, and cuts
-// a snippet around the matched words. Ranking is the index's BM25 with the
+// all-words finds nothing (with Options.Mode AnyWord it ranks every article
+// with any of the words, for natural-language questions), loads the hit
+// articles from the store, and cuts a snippet around the matched words. Ranking is the index's BM25 with the
 // headline weighted above the standfirst above the body.
 //
 // Snippets are plain text with the byte ranges of the matched words beside

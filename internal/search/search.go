@@ -26,9 +26,43 @@ func New(idx *index.Index, st news.Store) *Searcher {
 }
 
 // Options select the page of results: Limit hits (default 10, at most
-// index.MaxLimit) after skipping Offset.
+// index.MaxLimit) after skipping Offset, and how bare words combine. The
+// zero value is the first ten hits in AllWords mode.
 type Options struct {
 	Limit, Offset int
+	Mode          Mode
+	// Newest lists the hits most recently published first instead of
+	// best first.
+	Newest bool
+	// FacetSize, when above zero, fills Results.Facets with up to that
+	// many sources and languages (at most index.MaxFacetSize).
+	FacetSize int
+}
+
+// Mode says how the words and phrases of a query combine.
+type Mode uint8
+
+const (
+	// AllWords (the default) finds the articles with every word and
+	// phrase, falling back to AnyWord when none has them all.
+	AllWords Mode = iota
+	// AnyWord finds the articles with at least one word or phrase, ranked
+	// by BM25 with a bonus for each query word they hold, so those with
+	// more (and rarer) words come first. It suits natural-language
+	// questions, whose words are seldom all in one article. Exclusions and
+	// filters apply as in AllWords; Results.Fallback is never set.
+	AnyWord
+)
+
+// String returns "all" or "any".
+func (m Mode) String() string {
+	switch m {
+	case AllWords:
+		return "all"
+	case AnyWord:
+		return "any"
+	}
+	return fmt.Sprintf("Mode(%d)", uint8(m))
 }
 
 // Results is one page of a search. Total counts every matching article.
@@ -41,6 +75,9 @@ type Results struct {
 	Hits     []Hit  `json:"hits"`
 	Fallback bool   `json:"-"`
 	Note     string `json:"-"`
+	// Facets counts the sources and languages of every matching article
+	// when Options.FacetSize asked for it; nil otherwise.
+	Facets *index.Facets `json:"-"`
 }
 
 // Hit is one found article. Snippet is plain text (no markup) around the
@@ -87,6 +124,9 @@ func (s *Searcher) Search(ctx context.Context, query string, opts Options) (*Res
 	if opts.Offset < 0 {
 		return nil, fmt.Errorf("search: negative offset %d", opts.Offset)
 	}
+	if opts.Mode != AllWords && opts.Mode != AnyWord {
+		return nil, fmt.Errorf("search: unknown mode %v", opts.Mode)
+	}
 	pq, err := Parse(query)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
@@ -108,11 +148,18 @@ func (s *Searcher) Search(ctx context.Context, query string, opts Options) (*Res
 	}
 	q := plan.Query
 	q.Limit, q.Offset = opts.Limit, opts.Offset
+	q.FacetSize = opts.FacetSize
+	if opts.Newest {
+		q.Sort = index.SortNewest
+	}
+	if opts.Mode == AnyWord {
+		q.Must, q.Should = nil, plan.Positive
+	}
 	r, err := s.idx.Search(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", query, err)
 	}
-	if r.Total == 0 && len(plan.Positive) > 1 {
+	if opts.Mode == AllWords && r.Total == 0 && len(plan.Positive) > 1 {
 		q.Must, q.Should = nil, plan.Positive
 		r, err = s.idx.Search(ctx, q)
 		if err != nil {
@@ -131,6 +178,7 @@ func (s *Searcher) Search(ctx context.Context, query string, opts Options) (*Res
 // An id the store no longer has (the index lags a deletion) is left out.
 func (s *Searcher) hydrate(ctx context.Context, plan *Plan, r index.Result, res *Results) error {
 	res.Total = r.Total
+	res.Facets = r.Facets
 	if len(r.Hits) == 0 {
 		return nil
 	}

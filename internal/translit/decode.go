@@ -1,0 +1,240 @@
+package translit
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Input limits: longer input is cut, so that time and memory stay bounded
+// whatever the caller passes.
+const (
+	// MaxInput is the most bytes of input Candidates reads.
+	MaxInput = 256
+	// maxWord is the longest run of letters decoded as one word; longer
+	// runs are decoded in pieces of this size.
+	maxWord = 32
+	// maxCandidates caps n.
+	maxCandidates = 50
+)
+
+// Candidate is one Devanagari spelling of a Latin input. Score is its share
+// of the probability of all spellings the search kept, in (0, 1]: scores of
+// one result are comparable, and best first.
+type Candidate struct {
+	Text  string  `json:"text"`
+	Score float64 `json:"score"`
+}
+
+// Candidates returns up to n Devanagari spellings of the romanized input,
+// best first, using the shipped tables. Letters are read case-blind; words
+// are separated by anything that is not an ASCII letter, and other
+// characters (digits, punctuation, Devanagari) are kept as they are. Input
+// past MaxInput bytes is ignored. It returns nil when n < 1 or the input
+// has no letters. It is safe for concurrent use.
+func Candidates(latin string, n int) []Candidate {
+	return defaultModel().Candidates(latin, n)
+}
+
+// Candidates is the package-level Candidates with the tables of m.
+func (m *Model) Candidates(latin string, n int) []Candidate {
+	if n < 1 {
+		return nil
+	}
+	n = min(n, maxCandidates)
+	latin = cutAt(latin, MaxInput)
+	type part struct {
+		fixed string // non-letter text kept as is
+		cands []Candidate
+	}
+	var parts []part
+	letters := false
+	for i := 0; i < len(latin); {
+		j := i
+		for j < len(latin) && isASCIILetter(latin[j]) {
+			j++
+		}
+		if j > i {
+			letters = true
+			w := strings.ToLower(latin[i:j])
+			for len(w) > 0 {
+				piece := w[:min(len(w), maxWord)]
+				w = w[len(piece):]
+				parts = append(parts, part{cands: m.word(piece, n)})
+			}
+			i = j
+			continue
+		}
+		for j < len(latin) && !isASCIILetter(latin[j]) {
+			j++
+		}
+		parts = append(parts, part{fixed: strings.ToValidUTF8(latin[i:j], "\uFFFD")})
+		i = j
+	}
+	if !letters {
+		return nil
+	}
+	// Combine the words' lists: a beam over products of scores.
+	beam := []Candidate{{Text: "", Score: 1}}
+	for _, p := range parts {
+		if p.cands == nil {
+			for k := range beam {
+				beam[k].Text += p.fixed
+			}
+			continue
+		}
+		next := make([]Candidate, 0, len(beam)*len(p.cands))
+		for _, b := range beam {
+			for _, c := range p.cands {
+				next = append(next, Candidate{Text: b.Text + c.Text, Score: b.Score * c.Score})
+			}
+		}
+		sort.SliceStable(next, func(i, j int) bool { return next[i].Score > next[j].Score })
+		beam = next[:min(len(next), n)]
+	}
+	return beam
+}
+
+// canFollow reports whether a chunk starting with next may follow output
+// ending in last (utf8.RuneError for none) in well-formed Devanagari: vowel
+// signs, virama and nukta only after a consonant, nasal signs and visarga
+// only after a consonant or a vowel. An empty chunk (next < 0) always can.
+func canFollow(last, next rune) bool {
+	switch {
+	case next < 0:
+		return true
+	case isDevaMatra(next) || next == virama:
+		return isDevaConsonant(last) || last == nukta
+	case next == nukta:
+		return isDevaConsonant(last)
+	case next >= 0x0900 && next <= 0x0903:
+		return isDevaConsonant(last) || last == nukta || isDevaMatra(last) || isDevaIndependentVowel(last)
+	}
+	return true
+}
+
+func isASCIILetter(c byte) bool { return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') }
+
+// hyp is one partial spelling in the beam.
+type hyp struct {
+	hist [maxOrder - 1]uint16 // newest last, hn of them at the end
+	hn   int
+	out  string
+	lp   float64
+}
+
+func (h *hyp) history() []uint16 { return h.hist[len(h.hist)-h.hn:] }
+
+// beamWidth is how many partial spellings are kept at each input position.
+const beamWidth = 16
+
+// word decodes one lowercase letter run into up to n spellings.
+func (m *Model) word(w string, n int) []Candidate {
+	L := len(w)
+	beams := make([][]hyp, L+1)
+	start := hyp{hn: 1}
+	start.hist[len(start.hist)-1] = boundary
+	beams[0] = []hyp{start}
+	hlen := m.order - 1
+	for p := 0; p < L; p++ {
+		b := prune(beams[p], beamWidth)
+		beams[p] = nil
+		for i := range b {
+			h := &b[i]
+			hist := h.history()
+			last, _ := utf8.DecodeLastRuneInString(h.out)
+			for l := 1; l <= m.maxSrc && p+l <= L; l++ {
+				for _, id := range m.bySrc[w[p:p+l]] {
+					if !canFollow(last, m.first[id]) {
+						continue
+					}
+					nh := hyp{hist: h.hist, hn: min(h.hn+1, hlen), lp: h.lp + m.logProb(hist, id)}
+					copy(nh.hist[:], nh.hist[1:])
+					nh.hist[len(nh.hist)-1] = id
+					clear(nh.hist[:len(nh.hist)-hlen]) // older than the model sees
+					nh.out = h.out + m.tgt[id]
+					beams[p+l] = append(beams[p+l], nh)
+				}
+			}
+		}
+	}
+	final := prune(beams[L], beamWidth*2)
+	byText := map[string]float64{}
+	for i := range final {
+		h := &final[i]
+		if strings.HasSuffix(h.out, "\u094D") {
+			continue // Hindi words do not end in a virama
+		}
+		lp := h.lp + m.logProb(h.history(), boundary)
+		if old, ok := byText[h.out]; ok {
+			byText[h.out] = logAdd(old, lp)
+		} else {
+			byText[h.out] = lp
+		}
+	}
+	if len(byText) == 0 {
+		return []Candidate{{Text: w, Score: 1}}
+	}
+	out := make([]Candidate, 0, len(byText))
+	total := math.Inf(-1)
+	for t, lp := range byText {
+		out = append(out, Candidate{Text: t, Score: lp})
+		total = logAdd(total, lp)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Score != out[j].Score {
+			return out[i].Score > out[j].Score
+		}
+		return out[i].Text < out[j].Text
+	})
+	out = out[:min(len(out), n)]
+	for i := range out {
+		out[i].Score = math.Exp(out[i].Score - total)
+	}
+	return out
+}
+
+// prune merges hypotheses with the same history and output (summing their
+// probabilities) and keeps the best width of them.
+func prune(hs []hyp, width int) []hyp {
+	if len(hs) == 0 {
+		return hs
+	}
+	type key struct {
+		hist [maxOrder - 1]uint16
+		out  string
+	}
+	seen := make(map[key]int, len(hs))
+	merged := hs[:0]
+	for _, h := range hs {
+		k := key{h.hist, h.out}
+		if i, ok := seen[k]; ok {
+			merged[i].lp = logAdd(merged[i].lp, h.lp)
+			continue
+		}
+		seen[k] = len(merged)
+		merged = append(merged, h)
+	}
+	sort.Slice(merged, func(i, j int) bool { return merged[i].lp > merged[j].lp })
+	if len(merged) > width {
+		merged = merged[:width]
+	}
+	best := merged[0].lp
+	for i := range merged {
+		if merged[i].lp < best-20 {
+			return merged[:i]
+		}
+	}
+	return merged
+}
+
+func logAdd(a, b float64) float64 {
+	if math.IsInf(a, -1) {
+		return b
+	}
+	if a < b {
+		a, b = b, a
+	}
+	return a + math.Log1p(math.Exp(b-a))
+}

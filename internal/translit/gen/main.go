@@ -1,0 +1,142 @@
+// Command gen rebuilds the transliteration tables that package translit
+// embeds, from the Dakshina Hindi lexicon's training split in the shared
+// data directory:
+//
+//	go generate ./internal/translit
+//	go run ./internal/translit/gen -out internal/translit/tables/hi.gz
+//
+// The shared data directory is -shared, else $KHABAR_SHARED_DATA, else
+// ../shared/data beside the repository root. With -dev it also scores the
+// new tables on the Dakshina dev split (tune there, never on test).
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"time"
+
+	"github.com/khabar-news/khabar/internal/translit"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	err := run(ctx, os.Args[1:], os.Getenv("KHABAR_SHARED_DATA"), os.Stdout)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string, sharedEnv string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
+	opt := translit.DefaultTrainOptions()
+	shared := fs.String("shared", sharedEnv, "shared data directory (default ../shared/data beside the repository root)")
+	out := fs.String("out", "", "write the tables here (default: print sizes only)")
+	dev := fs.Bool("dev", false, "score the tables on the Dakshina dev split")
+	fs.IntVar(&opt.Order, "order", opt.Order, "n-gram order")
+	fs.IntVar(&opt.MaxSrc, "maxsrc", opt.MaxSrc, "longest Latin chunk")
+	fs.IntVar(&opt.MaxTgt, "maxtgt", opt.MaxTgt, "longest Devanagari chunk")
+	fs.IntVar(&opt.Iterations, "iter", opt.Iterations, "EM iterations")
+	fs.IntVar(&opt.MinCount, "mincount", opt.MinCount, "drop top-order n-grams seen fewer times")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *shared == "" {
+		root, err := repoRoot()
+		if err != nil {
+			return err
+		}
+		*shared = filepath.Join(root, "..", "shared", "data")
+	}
+	dir := filepath.Join(*shared, "translit", "dakshina-hi-lexicon")
+	train, err := readDakshina(filepath.Join(dir, "hi.translit.sampled.train.tsv"))
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	m, err := translit.Train(train, opt)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "trained on %d pairs in %s (%+v)\n", len(train), time.Since(start).Round(time.Millisecond), opt)
+	if *out != "" {
+		if err := writeTables(m, *out); err != nil {
+			return err
+		}
+		st, err := os.Stat(*out)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "wrote %s (%d bytes)\n", *out, st.Size())
+	}
+	if *dev {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		pairs, err := readDakshina(filepath.Join(dir, "hi.translit.sampled.dev.tsv"))
+		if err != nil {
+			return err
+		}
+		start := time.Now()
+		s := m.Evaluate(translit.DakshinaItems(pairs), 5, nil)
+		fmt.Fprintf(stdout, "dakshina dev: %d items, top-1 %.2f%%, top-5 %.2f%%, MRR %.3f (%s)\n",
+			s.Items, 100*s.Acc1, 100*s.AccK, s.MRR, time.Since(start).Round(time.Millisecond))
+	}
+	return nil
+}
+
+func readDakshina(path string) ([]translit.Pair, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	p, err := translit.ReadDakshina(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return p, nil
+}
+
+func writeTables(m *translit.Model, path string) error {
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	if _, err := m.WriteTo(f); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// repoRoot walks up from the working directory to the directory holding go.mod.
+func repoRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("repository root (go.mod) not found; pass -shared")
+		}
+		dir = parent
+	}
+}

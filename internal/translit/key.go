@@ -1,0 +1,314 @@
+package translit
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Key returns a script-independent matching key for one word, so that a
+// romanized spelling and the Devanagari spelling of the same word meet:
+// Key("Jaishankar") == Key("Jayshankar") == Key("जयशंकर") == "JISNKR".
+//
+// A Devanagari word is first romanized (Romanize); Latin letters are then
+// folded, left to right, into one upper-case symbol per sound class:
+//
+//   - aspiration and doubling are dropped: k kh q ck → K, g gh → G,
+//     ch chh → C, j jh z → J, t th → T, d dh → D, p ph f → P, b bh → B,
+//     r rh → R, s sh → S, l → L, h → H, m → M, n → N; retroflex and dental
+//     are one class (the romanization never told them apart);
+//   - c is S before e, i or y and K elsewhere; x is KS; v and w are V;
+//   - m or n before p, b, f, v or w is N ("sambhav", "sanbhav" and "संभव"
+//     all give SNBV);
+//   - vowels: a and aa are dropped; i, ee, ii, y and an i after a vowel
+//     are I ("ai", "ay" and "य" meet); u, oo, uu → U; e → E, but a final e
+//     after a consonant is dropped (English "climate", "jute"); o, au, ou
+//     and a final ow → O;
+//   - a word that starts with a vowel starts with a lowercase "a", whatever
+//     the vowel ("Alex" and "एलेक्स" meet, "Amit" → "aMIT" and "Mit" → "MIT"
+//     do not);
+//   - a run of the same symbol is one symbol.
+//
+// Everything but ASCII letters (after the Devanagari is romanized) is
+// ignored; Latin letters with diacritics are read without them (ā → a,
+// ś ṣ → sh, ṭ → t, ṇ ṃ ñ ṅ → n). Key returns "" when the word has no
+// letters. Input past MaxRomanize bytes is ignored.
+func Key(word string) string {
+	if hasDevanagari(word) {
+		word = Romanize(word)
+	} else {
+		word = cutAt(word, MaxRomanize)
+	}
+	return foldLatin(asciiLetters(word))
+}
+
+// asciiLetters lowercases s, reads Latin letters with diacritics without
+// them and drops everything that is not a letter.
+func asciiLetters(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case 'a' <= r && r <= 'z':
+			b.WriteRune(r)
+		case 'A' <= r && r <= 'Z':
+			b.WriteRune(r + 'a' - 'A')
+		case r >= 0x80:
+			b.WriteString(plainLatin(r))
+		}
+	}
+	return b.String()
+}
+
+// plainLatin reads an accented Latin letter of the usual Indic
+// romanizations as plain ASCII; other runes give "".
+func plainLatin(r rune) string {
+	switch r {
+	case 'ā', 'Ā', 'á', 'à', 'â', 'ä':
+		return "a"
+	case 'ī', 'Ī', 'í', 'ì', 'î', 'ï':
+		return "i"
+	case 'ū', 'Ū', 'ú', 'ù', 'û', 'ü':
+		return "u"
+	case 'ē', 'é', 'è', 'ê', 'ë', 'Ē', 'É':
+		return "e"
+	case 'ō', 'ó', 'ò', 'ô', 'ö', 'Ō':
+		return "o"
+	case 'ś', 'Ś', 'ṣ', 'Ṣ', 'š', 'Š':
+		return "sh"
+	case 'ṭ', 'Ṭ':
+		return "t"
+	case 'ḍ', 'Ḍ':
+		return "d"
+	case 'ṇ', 'Ṇ', 'ṃ', 'Ṃ', 'ñ', 'Ñ', 'ṅ', 'Ṅ', 'ṁ':
+		return "n"
+	case 'ṛ', 'Ṛ', 'ṝ', 'ṟ':
+		return "r"
+	case 'ḥ', 'Ḥ':
+		return "h"
+	case 'ç':
+		return "s"
+	}
+	return ""
+}
+
+func isVowelLetter(c byte) bool {
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'
+}
+
+// foldLatin folds lowercase ASCII letters into a key (see Key).
+func foldLatin(s string) string {
+	var out []byte
+	emit := func(c byte) {
+		if n := len(out); n > 0 && out[n-1] == c {
+			return
+		}
+		out = append(out, c)
+	}
+	at := func(i int) byte {
+		if i < len(s) {
+			return s[i]
+		}
+		return 0
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if isVowelLetter(c) {
+			cls, w := vowelClass(s, i)
+			switch {
+			case i == 0:
+				out = append(out, 'a')
+			case cls == 'E' && i+w == len(s) && i >= 2 && !isVowelLetter(s[i-1]):
+				// A silent English final e.
+			case cls != 0:
+				emit(cls)
+			}
+			i += w
+			continue
+		}
+		sym, w := consonantClass(s, i)
+		if sym == 'M' || sym == 'N' {
+			switch at(i + w) {
+			case 'p', 'b', 'f', 'v', 'w':
+				sym = 'N'
+			}
+		}
+		switch sym {
+		case 0:
+		case 'X':
+			emit('K')
+			emit('S')
+		default:
+			emit(sym)
+		}
+		i += w
+	}
+	return string(out)
+}
+
+// vowelClass returns the class of the vowel letters at s[i:] (0 for a/aa)
+// and how many bytes they take.
+func vowelClass(s string, i int) (byte, int) {
+	two := ""
+	if i+2 <= len(s) {
+		two = s[i : i+2]
+	}
+	switch two {
+	case "aa":
+		return 0, 2
+	case "ee", "ii", "ie":
+		return 'I', 2
+	case "oo", "uu":
+		return 'U', 2
+	case "au", "ou":
+		return 'O', 2
+	case "ow":
+		if i+2 == len(s) || !isVowelLetter(s[i+2]) {
+			return 'O', 2
+		}
+	}
+	switch s[i] {
+	case 'a':
+		return 0, 1
+	case 'i':
+		return 'I', 1
+	case 'u':
+		return 'U', 1
+	case 'e':
+		return 'E', 1
+	case 'o':
+		return 'O', 1
+	}
+	return 0, 1
+}
+
+// consonantClass returns the class symbol of the consonant letters at
+// s[i:] and how many bytes they take ('X' stands for KS; 0 for nothing).
+func consonantClass(s string, i int) (byte, int) {
+	c := s[i]
+	var n byte
+	if i+1 < len(s) {
+		n = s[i+1]
+	}
+	switch c {
+	case 'k':
+		if n == 'h' {
+			return 'K', 2
+		}
+		return 'K', 1
+	case 'q':
+		return 'K', 1
+	case 'g':
+		if n == 'h' {
+			return 'G', 2
+		}
+		return 'G', 1
+	case 'c':
+		switch {
+		case strings.HasPrefix(s[i:], "chh"):
+			return 'C', 3
+		case n == 'h':
+			return 'C', 2
+		case n == 'k':
+			return 'K', 2
+		case n == 'e' || n == 'i' || n == 'y':
+			return 'S', 1
+		}
+		return 'K', 1
+	case 'j', 'z':
+		if n == 'h' {
+			return 'J', 2
+		}
+		return 'J', 1
+	case 't':
+		if n == 'h' {
+			return 'T', 2
+		}
+		return 'T', 1
+	case 'd':
+		if n == 'h' {
+			return 'D', 2
+		}
+		return 'D', 1
+	case 'p':
+		if n == 'h' {
+			return 'P', 2
+		}
+		return 'P', 1
+	case 'f':
+		return 'P', 1
+	case 'b':
+		if n == 'h' {
+			return 'B', 2
+		}
+		return 'B', 1
+	case 'r':
+		if n == 'h' {
+			return 'R', 2
+		}
+		return 'R', 1
+	case 's':
+		if n == 'h' {
+			return 'S', 2
+		}
+		return 'S', 1
+	case 'x':
+		return 'X', 1
+	case 'v', 'w':
+		return 'V', 1
+	case 'l':
+		return 'L', 1
+	case 'm':
+		return 'M', 1
+	case 'n':
+		return 'N', 1
+	case 'h':
+		return 'H', 1
+	case 'y':
+		return 'I', 1
+	}
+	return 0, 1
+}
+
+// Keys returns the keys under which a term should be indexed or looked up
+// in a cross-script field, best first and without repeats. For a
+// Devanagari term that is its Key. For a Latin term it is its Key followed
+// by the keys of its two most likely Devanagari spellings (Candidates),
+// which catch English spellings the letter folding alone misses
+// ("Chris" → क्रिस). Indexing needs only Key; Keys is for queries. It
+// returns nil for a term without letters.
+func Keys(term string) []string {
+	if hasDevanagari(term) || !utf8.ValidString(term) {
+		if k := Key(term); k != "" {
+			return []string{k}
+		}
+		return nil
+	}
+	return keysWith(term, Candidates(term, keyCandidates))
+}
+
+// keyCandidates is how many Devanagari spellings of a Latin term Keys adds.
+const keyCandidates = 2
+
+// keysWith returns Key(latin) and the keys of the first keyCandidates of
+// cands, without repeats.
+func keysWith(latin string, cands []Candidate) []string {
+	k := Key(latin)
+	if k == "" {
+		return nil
+	}
+	keys := []string{k}
+	for _, c := range cands[:min(len(cands), keyCandidates)] {
+		if ck := Key(c.Text); ck != "" && !contains(keys, ck) {
+			keys = append(keys, ck)
+		}
+	}
+	return keys
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

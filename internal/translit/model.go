@@ -1,0 +1,367 @@
+package translit
+
+import (
+	"bufio"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// boundary is the chunk id of the word boundary: the start symbol in a
+// history and the end symbol when predicted. Id 0 is never used, so a
+// packed key of nonzero ids knows its own length.
+const boundary = 1
+
+// maxOrder is the longest n-gram a gramKey can hold (8 ids of 16 bits).
+const maxOrder = 8
+
+// gramKey packs up to maxOrder chunk ids, oldest first, 16 bits each.
+type gramKey struct{ hi, lo uint64 }
+
+func packKey(ids []uint16) gramKey {
+	var k gramKey
+	for _, id := range ids {
+		k = k.push(id)
+	}
+	return k
+}
+
+// push appends id as the newest element.
+func (k gramKey) push(id uint16) gramKey {
+	return gramKey{k.hi<<16 | k.lo>>48, k.lo<<16 | uint64(id)}
+}
+
+// withOldest sets slot pos (0 = newest) to id; the slot must be empty.
+func (k gramKey) withOldest(id uint16, pos int) gramKey {
+	if pos < 4 {
+		k.lo |= uint64(id) << (16 * pos)
+	} else {
+		k.hi |= uint64(id) << (16 * (pos - 4))
+	}
+	return k
+}
+
+func keyLen(k gramKey) int {
+	n := 0
+	for k.lo != 0 || k.hi != 0 {
+		n++
+		k = gramKey{k.hi >> 16, k.lo>>16 | k.hi<<48}
+	}
+	return n
+}
+
+// firstID returns the oldest id in k.
+func firstID(k gramKey) uint16 {
+	n := keyLen(k)
+	pos := n - 1
+	if pos < 4 {
+		return uint16(k.lo >> (16 * pos))
+	}
+	return uint16(k.hi >> (16 * (pos - 4)))
+}
+
+// dropFirst removes the oldest id.
+func dropFirst(k gramKey) gramKey {
+	pos := keyLen(k) - 1
+	if pos < 4 {
+		k.lo &^= 0xFFFF << (16 * pos)
+	} else {
+		k.hi &^= 0xFFFF << (16 * (pos - 4))
+	}
+	return k
+}
+
+// ctxStat is what interpolated Kneser-Ney needs of one history: the sum of
+// the values that follow it and how many distinct chunks do.
+type ctxStat struct{ sum, types uint32 }
+
+// Model is a joint n-gram model over aligned (Latin chunk, Devanagari
+// chunk) pairs. A Model is immutable once built or loaded and safe for
+// concurrent use.
+type Model struct {
+	order int
+	src   []string  // by id
+	tgt   []string  // by id
+	count []float64 // training frequency by id
+	disc  []float64 // discount by n-gram length
+	grams map[gramKey]uint32
+
+	// Derived in finish.
+	stored int // ids below this come from the tables; the rest are fallbacks
+	ctx    map[gramKey]ctxStat
+	first  []rune              // first rune of each tgt, -1 when empty
+	bySrc  map[string][]uint16 // Latin chunk → ids worth trying, most frequent first
+	maxSrc int
+	vocab  float64
+}
+
+// finish derives the lookup tables from the stored ones.
+func (m *Model) finish() {
+	m.stored = len(m.src)
+	m.ctx = make(map[gramKey]ctxStat, len(m.grams)/2)
+	for k, v := range m.grams {
+		h := k
+		// The history of k is k without its newest id.
+		h = gramKey{h.hi >> 16, h.lo>>16 | h.hi<<48}
+		st := m.ctx[h]
+		st.sum += v
+		st.types++
+		m.ctx[h] = st
+	}
+	m.bySrc = make(map[string][]uint16)
+	m.maxSrc = 1
+	for id := boundary + 1; id < len(m.src); id++ {
+		if m.count[id] < 2 {
+			continue
+		}
+		s := m.src[id]
+		m.bySrc[s] = append(m.bySrc[s], uint16(id))
+		m.maxSrc = max(m.maxSrc, len(s))
+	}
+	for s, ids := range m.bySrc {
+		sort.SliceStable(ids, func(i, j int) bool { return m.count[ids[i]] > m.count[ids[j]] })
+		m.bySrc[s] = ids
+	}
+	// Every letter needs a way through, even one training never showed alone.
+	for c := byte('a'); c <= 'z'; c++ {
+		s := string(c)
+		if len(m.bySrc[s]) > 0 {
+			continue
+		}
+		id := uint16(len(m.src))
+		m.src = append(m.src, s)
+		m.tgt = append(m.tgt, fallbackLetter[c-'a'])
+		m.count = append(m.count, 0)
+		m.bySrc[s] = []uint16{id}
+	}
+	m.vocab = float64(len(m.src))
+	m.first = make([]rune, len(m.tgt))
+	for id, t := range m.tgt {
+		m.first[id] = -1
+		if t != "" {
+			m.first[id], _ = utf8.DecodeRuneInString(t)
+		}
+	}
+}
+
+// fallbackLetter is a plain reading of each Latin letter, used only when
+// the tables have no chunk for it.
+var fallbackLetter = [26]string{
+	"अ", "ब", "क", "द", "े", "फ़", "ग", "ह", "ि", "ज", "क", "ल", "म",
+	"न", "ो", "प", "क़", "र", "स", "त", "ु", "व", "व", "क्स", "य", "ज़",
+}
+
+// logProb returns the natural log of P(id | hist) under interpolated
+// Kneser-Ney; hist holds the most recent ids, newest last.
+func (m *Model) logProb(hist []uint16, id uint16) float64 {
+	p := 1 / m.vocab
+	var ctxKey gramKey             // the last k ids of hist
+	gram := gramKey{}.push(id)     // ctxKey followed by id
+	seen := true                   // gram is stored
+	for k := 0; k < m.order; k++ { // k = history length used
+		if k > 0 {
+			if k > len(hist) {
+				break
+			}
+			h := hist[len(hist)-k]
+			ctxKey = ctxKey.withOldest(h, k-1)
+			gram = gram.withOldest(h, k)
+		}
+		st, ok := m.ctx[ctxKey]
+		if !ok {
+			break
+		}
+		d := m.disc[k+1]
+		var v float64
+		if seen {
+			// A longer n-gram is only stored when its suffix is.
+			c := m.grams[gram]
+			v, seen = float64(c), c > 0
+		}
+		p = (math.Max(v-d, 0) + d*float64(st.types)*p) / float64(st.sum)
+	}
+	return math.Log(p)
+}
+
+const tableMagic = "khabar-translit-tables 1"
+
+// WriteTo writes m in the text table format (gzip-compressed): a header,
+// the chunk pairs by id, the discounts and the n-gram values in key order.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	cw := &countWriter{w: w}
+	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
+	if err != nil {
+		return 0, err
+	}
+	b := bufio.NewWriter(zw)
+	fmt.Fprintf(b, "%s\norder %d\n", tableMagic, m.order)
+	b.WriteString("discounts")
+	for n := 1; n <= m.order; n++ {
+		fmt.Fprintf(b, " %.4f", m.disc[n])
+	}
+	fmt.Fprintf(b, "\nchunks %d\n", m.stored-2)
+	for id := 2; id < m.stored; id++ { // fallback letters are rebuilt on load
+		fmt.Fprintf(b, "%s\t%s\t%d\n", m.src[id], m.tgt[id], int(math.Round(m.count[id])))
+	}
+	keys := make([]gramKey, 0, len(m.grams))
+	for k := range m.grams {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].hi != keys[j].hi {
+			return keys[i].hi < keys[j].hi
+		}
+		return keys[i].lo < keys[j].lo
+	})
+	fmt.Fprintf(b, "grams %d\n", len(keys))
+	ids := make([]uint16, 0, maxOrder)
+	for _, k := range keys {
+		ids = unpackKey(k, ids[:0])
+		for i, id := range ids {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(strconv.Itoa(int(id)))
+		}
+		fmt.Fprintf(b, "\t%d\n", m.grams[k])
+	}
+	if err := b.Flush(); err != nil {
+		return cw.n, err
+	}
+	if err := zw.Close(); err != nil {
+		return cw.n, err
+	}
+	return cw.n, nil
+}
+
+// unpackKey appends the ids of k, oldest first, to dst.
+func unpackKey(k gramKey, dst []uint16) []uint16 {
+	n := keyLen(k)
+	for pos := n - 1; pos >= 0; pos-- {
+		if pos < 4 {
+			dst = append(dst, uint16(k.lo>>(16*pos)))
+		} else {
+			dst = append(dst, uint16(k.hi>>(16*(pos-4))))
+		}
+	}
+	return dst
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// ReadModel reads tables written by WriteTo. It returns an error naming the
+// line when the tables are malformed.
+func ReadModel(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("read tables: %w", err)
+	}
+	defer zr.Close()
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 4096), 1<<20)
+	line := 0
+	next := func() (string, error) {
+		if !sc.Scan() {
+			if err := sc.Err(); err != nil {
+				return "", err
+			}
+			return "", io.ErrUnexpectedEOF
+		}
+		line++
+		return sc.Text(), nil
+	}
+	bad := func(what string) error { return fmt.Errorf("read tables: line %d: %s", line, what) }
+	s, err := next()
+	if err != nil || s != tableMagic {
+		return nil, bad("not a khabar transliteration table")
+	}
+	m := &Model{src: []string{"", ""}, tgt: []string{"", ""}, count: []float64{0, 0}}
+	if s, err = next(); err != nil {
+		return nil, bad(err.Error())
+	}
+	if _, err := fmt.Sscanf(s, "order %d", &m.order); err != nil || m.order < 2 || m.order > maxOrder {
+		return nil, bad("bad order")
+	}
+	if s, err = next(); err != nil {
+		return nil, bad(err.Error())
+	}
+	f := strings.Fields(s)
+	if len(f) != m.order+1 || f[0] != "discounts" {
+		return nil, bad("bad discounts")
+	}
+	m.disc = make([]float64, m.order+1)
+	for n := 1; n <= m.order; n++ {
+		if m.disc[n], err = strconv.ParseFloat(f[n], 64); err != nil || m.disc[n] <= 0 || m.disc[n] >= 1 {
+			return nil, bad("bad discount")
+		}
+	}
+	var nchunks, ngrams int
+	if s, err = next(); err != nil {
+		return nil, bad(err.Error())
+	}
+	if _, err := fmt.Sscanf(s, "chunks %d", &nchunks); err != nil || nchunks < 0 || nchunks > 0xFFF0 {
+		return nil, bad("bad chunk count")
+	}
+	for i := 0; i < nchunks; i++ {
+		if s, err = next(); err != nil {
+			return nil, bad(err.Error())
+		}
+		f := strings.Split(s, "\t")
+		c, err := strconv.Atoi(f[len(f)-1])
+		if len(f) != 3 || err != nil || f[0] == "" {
+			return nil, bad("bad chunk")
+		}
+		m.src = append(m.src, f[0])
+		m.tgt = append(m.tgt, f[1])
+		m.count = append(m.count, float64(c))
+	}
+	if s, err = next(); err != nil {
+		return nil, bad(err.Error())
+	}
+	if _, err := fmt.Sscanf(s, "grams %d", &ngrams); err != nil || ngrams < 0 {
+		return nil, bad("bad gram count")
+	}
+	m.grams = make(map[gramKey]uint32, min(ngrams, 1<<22)) // a bad header cannot reserve memory
+	ids := make([]uint16, 0, maxOrder)
+	for i := 0; i < ngrams; i++ {
+		if s, err = next(); err != nil {
+			return nil, bad(err.Error())
+		}
+		tab := strings.IndexByte(s, '\t')
+		if tab < 0 {
+			return nil, bad("bad gram")
+		}
+		v, err := strconv.ParseUint(s[tab+1:], 10, 32)
+		if err != nil || v == 0 {
+			return nil, bad("bad gram value")
+		}
+		ids = ids[:0]
+		for _, fs := range strings.Fields(s[:tab]) {
+			id, err := strconv.ParseUint(fs, 10, 16)
+			if err != nil || id == 0 || int(id) >= len(m.src) {
+				return nil, bad("bad gram id")
+			}
+			ids = append(ids, uint16(id))
+		}
+		if len(ids) == 0 || len(ids) > m.order {
+			return nil, bad("bad gram length")
+		}
+		m.grams[packKey(ids)] = uint32(v)
+	}
+	m.finish()
+	return m, nil
+}
