@@ -71,6 +71,12 @@ var boilerplateLines = keySet(
 	"trending", "ट्रेंडिंग", "top news", "टॉप न्यूज",
 	"listen to this article", "इस खबर को सुनें", "ख़बर सुनें", "खबर सुनें",
 	"google news", "font size", "aa", "a a",
+	// Buttons and labels first met on HTML pages; scraped text carries
+	// them the same way.
+	"कॉपी लिंक", "लिंक कॉपी करें", "लिंक कॉपी", "खबरें और भी हैं",
+	"विज्ञापन के नीचे खबर जारी है", "फॉलो करें", "फॉलो", "सुनें", "कमेंट", "कमेंट करें", "टिप्पणी करें",
+	"share via", "copy url", "copied", "skip ad", "advertisement continue reading",
+	"scroll to continue with content", "live updates", "लाइव अपडेट",
 )
 
 // boilerplatePrefixes start lines that are calls to follow, share or
@@ -228,7 +234,7 @@ func photoCredit(line string) (before string, ok bool) {
 			return strings.TrimSpace(line[:i]), true
 		}
 	}
-	return "", false
+	return trailingCredit(line)
 }
 
 // isCredit reports whether s, with optional brackets, is only a credit.

@@ -191,3 +191,142 @@ func TestLineKeyFoldsNukta(t *testing.T) {
 		t.Error("relatedLine does not accept the precomposed nukta spelling")
 	}
 }
+
+func TestFollowPrompt(t *testing.T) {
+	tests := []struct {
+		in     string
+		outlet string
+		ok     bool
+	}{
+		{"Rashtra Dhwani on Google News", "Rashtra Dhwani", true},
+		{"प्रभात वाणी को फ़ॉलो करें: Facebook | X | YouTube", "प्रभात वाणी", true},
+		{"Awadh Times को Google News पर फॉलो करें", "Awadh Times", true},
+		{"Follow Awadh Times on WhatsApp", "Awadh Times", true},
+		{"Follow us on: Google News | WhatsApp Channel", "", true},
+		{"Instagram, Telegram और YouTube", "", true},
+		{"हमारे व्हाट्सएप चैनल से जुड़ें", "", true},
+		{"Subscribe to our YouTube channel for videos", "", true},
+		{"ताज़ा खबरों के लिए टेलीग्राम पर जुड़ें", "", true},
+		// Article text that names a network without asking to follow.
+		{"उन्होंने X पर लिखा कि राहत कार्य तेज़ किए जाएंगे।", "", false},
+		{"मंत्री ने ट्विटर पर कई नेताओं को फॉलो किया था।", "", false},
+		{"The minister joined the meeting after posting on X.", "", false},
+		{"Police said the group used Telegram to plan the protest", "", false},
+		{"Google News", "", false}, // a lone button: boilerplateLines has it
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			outlet, ok := followPrompt(tt.in)
+			if ok != tt.ok || outlet != tt.outlet {
+				t.Errorf("followPrompt(%q) = %q, %v; want %q, %v", tt.in, outlet, ok, tt.outlet, tt.ok)
+			}
+		})
+	}
+}
+
+func TestCopyrightLine(t *testing.T) {
+	tests := []struct {
+		in     string
+		outlet string
+		ok     bool
+	}{
+		{"© 2025 Prabhat Vani. सर्वाधिकार सुरक्षित", "Prabhat Vani", true},
+		{"Copyright © 2019-2026 Awadh Times Pvt. Ltd. All rights reserved.", "Awadh Times", true},
+		{"कॉपीराइट © २०२५ राष्ट्र ध्वनि | All Rights Reserved", "राष्ट्र ध्वनि", true},
+		{"All rights reserved.", "", true},
+		{"सर्वाधिकार सुरक्षित", "", true},
+		// Sentences about copyright are article text.
+		{"अदालत ने कहा कि गाने का copyright संगीतकार के पास ही रहेगा और कंपनी को हर्जाना देना होगा।", "", false},
+		{"The band said all rights reserved by the label had expired in 2024 after a long dispute", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			outlet, ok := copyrightLine(tt.in)
+			if ok != tt.ok || outlet != tt.outlet {
+				t.Errorf("copyrightLine(%q) = %q, %v; want %q, %v", tt.in, outlet, ok, tt.outlet, tt.ok)
+			}
+		})
+	}
+}
+
+func TestTrailingPhotoCredit(t *testing.T) {
+	tests := []struct {
+		in, before string
+		ok         bool
+	}{
+		{"पुल पर जमा भीड़। तस्वीर: सोशल मीडिया", "पुल पर जमा भीड़।", true},
+		{"बाजार में खरीदारी करते लोग. Photo: Awadh Times", "बाजार में खरीदारी करते लोग.", true},
+		{"मंडी में गेहूं तौलते किसान | फोटो साभार: आईएएनएस", "मंडी में गेहूं तौलते किसान", true},
+		{"Commuters wait at the depot - Image Source : X", "Commuters wait at the depot", true},
+		{"प्रदर्शनी में पुराने फोटो: शहर की यादें नाम से एक हिस्सा है, जिसमें सौ साल पुरानी तस्वीरें हैं।", "", false},
+		{"उन्होंने कहा कि यह अच्छा कदम है. फोटो खींचने पर रोक नहीं है", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			before, ok := photoCredit(tt.in)
+			if ok != tt.ok || before != tt.before {
+				t.Errorf("photoCredit(%q) = %q, %v; want %q, %v", tt.in, before, ok, tt.before, tt.ok)
+			}
+		})
+	}
+}
+
+func TestClosingTags(t *testing.T) {
+	tests := []struct {
+		name          string
+		in            string
+		deva, after   bool
+		want          []string
+		wantUncertain bool
+	}{
+		{"hindi clean split", "Jaipur News Rajasthan Weather Today Monsoon 2026 Latest Update", true, false,
+			[]string{"Jaipur News", "Rajasthan Weather Today", "Monsoon 2026", "Latest Update"}, false},
+		{"hindi uncertain kept as one tag", "Kosi Embankment Breach Supaul Villages Flooded NDRF Boats", true, false,
+			[]string{"Kosi Embankment Breach Supaul Villages Flooded NDRF Boats"}, true},
+		{"hindi long phrase split at weak end", "Bihar Weather Patna Rain Gaya Heat Wave Muzaffarpur Storm Damage", true, false,
+			[]string{"Bihar Weather", "Patna Rain Gaya Heat Wave Muzaffarpur Storm Damage"}, true},
+		{"closing Hindi joins the last phrase", "Lucknow News Health News Hindi", true, false,
+			[]string{"Lucknow News", "Health News Hindi"}, false},
+		{"separated", "Jaipur News, Rajasthan Rain, IMD Alert", true, false,
+			[]string{"Jaipur News", "Rajasthan Rain", "IMD Alert"}, false},
+		{"hashtags", "#Budget2026 #IncomeTax #Markets", true, false,
+			[]string{"Budget2026", "IncomeTax", "Markets"}, false},
+		{"english after links", "Mumbai Rains Local Trains Central Railway Waterlogging BMC", false, true,
+			[]string{"Mumbai Rains Local Trains Central Railway Waterlogging BMC"}, true},
+		{"english uncertain, no furniture", "Residents Say Repairs Happen Every Monsoon", false, false, nil, false},
+		{"english sentence", "Officials of the board were not available for comment", false, true, nil, false},
+		{"english title case with function word", "Watch the Full Interview With the Mayor Here", false, true, nil, false},
+		{"punctuated", "Traffic Diverted Near Ring Road.", true, false, nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, uncertain, ok := closingTags(tt.in, tt.deva, tt.after)
+			if ok != (tt.want != nil) || !reflect.DeepEqual(got, tt.want) || uncertain != tt.wantUncertain {
+				t.Errorf("closingTags(%q, %v, %v) = %q, uncertain %v, %v; want %q, uncertain %v",
+					tt.in, tt.deva, tt.after, got, uncertain, ok, tt.want, tt.wantUncertain)
+			}
+		})
+	}
+}
+
+func TestDeskCredit(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Education Desk", true},
+		{"Nagar Times Web Desk", true},
+		{"खेल डेस्क", true},
+		{"राष्ट्र ध्वनि ब्यूरो", true},
+		{"Desk", false},
+		{"the help desk", false},
+		{"प्रशासन ने हेल्प डेस्क बनाई है", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := deskCredit(tt.in); got != tt.want {
+				t.Errorf("deskCredit(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}

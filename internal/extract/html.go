@@ -114,6 +114,7 @@ func FromHTML(ctx context.Context, page []byte, opts Options) (a *news.Article, 
 		a.Warnings = append(a.Warnings, fmt.Sprintf("%d JSON-LD blocks were not valid JSON", ld.Errors))
 	}
 	htmlFillMeta(a, ld, meta, base, opts)
+	htmlFillDate(doc, a, opts)
 
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("extract html %s: %w", name, err)
@@ -248,7 +249,11 @@ func htmlFillMeta(a *news.Article, ld jsonldInfo, m *metaInfo, base *url.URL, op
 	pub := []string{art.Published}
 	pub = append(pub, m.all("article:published_time", "datepublished", "publish-date", "pubdate",
 		"publishdate", "dc.date.issued", "dc.date", "dcterms.created", "date", "og:published_time")...)
-	pub = append(pub, m.Times...)
+	if htmlDistinctDays(m.Times, opts.Now) <= 2 || m.MarkedTimes > 0 {
+		// Many <time> elements on many days are a list of other stories
+		// (a sidebar, comments), not this one's date.
+		pub = append(pub, m.Times...)
+	}
 	a.Published = htmlFirstTime(pub, opts.Now)
 	a.Updated = htmlFirstTime(append([]string{art.Modified},
 		m.all("article:modified_time", "datemodified", "og:updated_time", "last-modified", "dc.date.modified")...), opts.Now)
@@ -417,4 +422,15 @@ func LooksLikeHTML(b []byte) bool {
 		}
 	}
 	return false
+}
+
+// htmlDistinctDays counts the different days among the parseable values.
+func htmlDistinctDays(values []string, now time.Time) int {
+	days := map[string]bool{}
+	for _, v := range values {
+		if t, ok := metaParseTime(v, now); ok {
+			days[t.Format(time.DateOnly)] = true
+		}
+	}
+	return len(days)
 }

@@ -13,15 +13,16 @@ import (
 // metaInfo is what khabar reads from a page's <meta> and <link> tags,
 // <title>, <html lang>, <time> elements and byline markup.
 type metaInfo struct {
-	props     map[string][]string // lowercased name/property/itemprop → contents, in page order
-	Canonical string
-	Lang      string
-	Title     string   // <title>
-	H1        string   // first <h1> in the body
-	Times     []string // datetime of <time> elements, the marked publish time first
-	Bylines   []string // author names from rel/itemprop/class "author" markup
-	Kicker    string   // text of the first element classed as a kicker
-	Summary   string   // text of the first element classed as a standfirst
+	props       map[string][]string // lowercased name/property/itemprop → contents, in page order
+	Canonical   string
+	Lang        string
+	Title       string   // <title>
+	H1          string   // first <h1> in the body
+	Times       []string // datetime of <time> elements, the marked publish time first
+	MarkedTimes int      // how many of Times are marked as the publish time
+	Bylines     []string // author names from rel/itemprop/class "author" markup
+	Kicker      string   // text of the first element classed as a kicker
+	Summary     string   // text of the first element classed as a standfirst
 }
 
 // metaKickerNames and metaSummaryNames are class or id words (whole, or
@@ -135,6 +136,7 @@ func metaRead(doc *html.Node) *metaInfo {
 		}
 		return true
 	})
+	m.MarkedTimes = len(marked)
 	m.Times = append(marked, m.Times...)
 	return m
 }

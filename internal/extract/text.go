@@ -147,6 +147,9 @@ const (
 type draft struct {
 	kind news.BlockKind
 	text string
+	// afterSkip: furniture (a dropped line or a related link) came between
+	// the block before and this one.
+	afterSkip bool
 }
 
 type builder struct {
@@ -159,6 +162,12 @@ type builder struct {
 	blocks   []draft
 	seen     map[string]bool // body texts, to drop repeats
 	editors  []string
+	skipped  bool // a line was dropped or taken as a link since the last block
+
+	// Outlet names the page gives for itself, by the line that gave them.
+	copyrightOutlet string
+	promptOutlets   []string
+	deskOutlets     []string
 
 	expectAuthor  bool
 	expectCaption bool
@@ -170,7 +179,22 @@ var timeOnly = regexp.MustCompile(`^[0-9०-९]{1,2}[:.][0-9०-९]{2}(?:\s*(?
 // dateLabel opens a line that claims to be a date ("Updated: …").
 var dateLabel = regexp.MustCompile(`(?i)^(?:last\s+)?(?:updated|published|posted|first published|publish date|updated date|अपडेटेड|अपडेट|प्रकाशित|पब्लिश्ड)(?:\s+(?:on|at|date))?\s*[:\-–]`)
 
-func (b *builder) removed(l string) { b.a.Removed = append(b.a.Removed, l) }
+func (b *builder) removed(l string) {
+	b.a.Removed = append(b.a.Removed, l)
+	b.skipped = true
+}
+
+func (b *builder) related(title, url string) {
+	b.a.Related = append(b.a.Related, news.Link{Title: title, URL: url})
+	b.skipped = true
+}
+
+// push appends a body block.
+func (b *builder) push(kind news.BlockKind, text string) {
+	b.blocks = append(b.blocks, draft{kind: kind, text: text, afterSkip: b.skipped})
+	b.skipped = false
+}
+
 func (b *builder) warn(f string, args ...any) {
 	b.a.Warnings = append(b.a.Warnings, fmt.Sprintf(f, args...))
 }
@@ -188,9 +212,17 @@ func (b *builder) line(l string) {
 	}
 	if b.expectCaption {
 		b.expectCaption = false
-		if b.state != beforeHeadline && isCaptionLike(l) {
+		if b.state != beforeHeadline && isCaptionLike(l) && !opensWithDateline(l) {
 			b.flushPending()
-			b.blocks = append(b.blocks, draft{news.Caption, l})
+			if before, ok := photoCredit(l); ok {
+				if before == "" {
+					b.removed(l)
+					return
+				}
+				b.removed(creditText(l, before))
+				l = before
+			}
+			b.push(news.Caption, l)
 			return
 		}
 	}
@@ -201,7 +233,7 @@ func (b *builder) line(l string) {
 			if strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") {
 				title, url = "", l
 			}
-			b.a.Related = append(b.a.Related, news.Link{Title: title, URL: url})
+			b.related(title, url)
 			return
 		}
 	}
@@ -210,7 +242,7 @@ func (b *builder) line(l string) {
 		// Too long for any furniture or metadata rule: article text, or a
 		// related link written out at length.
 		if title, url, ok := relatedLine(l); ok && title != "" {
-			b.a.Related = append(b.a.Related, news.Link{Title: title, URL: url})
+			b.related(title, url)
 			return
 		}
 		b.text(l)
@@ -227,7 +259,22 @@ func (b *builder) line(l string) {
 		b.meta()
 		b.removed(l)
 		return
-	case isBoilerplate(l):
+	}
+	if outlet, ok := copyrightLine(l); ok {
+		if outlet != "" && b.copyrightOutlet == "" {
+			b.copyrightOutlet = outlet
+		}
+		b.removed(l)
+		return
+	}
+	if outlet, ok := followPrompt(l); ok {
+		if outlet != "" {
+			b.promptOutlets = appendNew(b.promptOutlets, outlet)
+		}
+		b.removed(l)
+		return
+	}
+	if isBoilerplate(l) {
 		b.removed(l)
 		return
 	}
@@ -237,7 +284,7 @@ func (b *builder) line(l string) {
 			b.removed(l)
 			return
 		}
-		b.a.Related = append(b.a.Related, news.Link{Title: title, URL: url})
+		b.related(title, url)
 		return
 	}
 	if sec, ok := breadcrumb(l); ok && b.state != body {
@@ -261,7 +308,7 @@ func (b *builder) line(l string) {
 		}
 		b.flushPending()
 		b.state = body
-		b.blocks = append(b.blocks, draft{news.Heading, l})
+		b.push(news.Heading, l)
 		return
 	}
 	if before, ok := photoCredit(l); ok {
@@ -276,8 +323,18 @@ func (b *builder) line(l string) {
 		}
 		if b.state != beforeHeadline {
 			b.flushPending()
-			b.removed(strings.TrimSpace(l[len(before):]))
-			b.blocks = append(b.blocks, draft{news.Caption, before})
+			adjacent := !b.skipped
+			b.removed(creditText(l, before))
+			if !isCaptionLike(before) {
+				b.addBlock(before)
+				return
+			}
+			// A short Latin line just above a caption is the image's
+			// alt text or title ("S Jaishankar Singapore").
+			if n := len(b.blocks); n > 0 && adjacent && b.blocks[n-1].kind == news.Paragraph && b.altText(b.blocks[n-1].text) {
+				b.blocks[n-1].kind = news.Caption
+			}
+			b.push(news.Caption, before)
 			return
 		}
 	}
@@ -311,7 +368,7 @@ func (b *builder) dateLine(l string) bool {
 	}
 	if b.state == body && ms[0].Kind == dates.Unlabelled {
 		// A bare date inside the body is a live-blog timestamp.
-		b.blocks = append(b.blocks, draft{news.Heading, l})
+		b.push(news.Heading, l)
 		return true
 	}
 	if b.state == beforeHeadline || b.state == top {
@@ -353,14 +410,28 @@ func (b *builder) metaLine(l string) bool {
 		b.removed(l)
 		return true
 	}
+	if b.state == top && deskCredit(l) {
+		// "Nagar Times Web Desk" on its own line under the headline.
+		b.addAuthors(l)
+		b.meta()
+		b.removed(l)
+		return true
+	}
 	parts := splitMeta(l)
 	if len(parts) < 2 {
 		return false
 	}
-	var names, editors []string
+	var names, editors, outlets []string
 	var ms []dates.Match
-	strong := 0 // parts that are surely metadata: dates and labelled bylines
+	strong := 0   // parts that are surely metadata: dates and labelled bylines
+	desk := false // a desk credit came before: names after it are the outlet
 	for _, p := range parts {
+		if deskCredit(p) {
+			names = append(names, p)
+			strong++
+			desk = true
+			continue
+		}
 		if m, ok := dates.ParseLine(p, b.now); ok {
 			ms = append(ms, m...)
 			strong++
@@ -376,7 +447,12 @@ func (b *builder) metaLine(l string) bool {
 			continue
 		}
 		if nameLike(p, 4) {
-			names = append(names, p)
+			if desk {
+				// "Tech Desk | देश दर्पण": the desk's outlet.
+				outlets = append(outlets, p)
+			} else {
+				names = append(names, p)
+			}
 			continue
 		}
 		return false
@@ -386,6 +462,7 @@ func (b *builder) metaLine(l string) bool {
 	}
 	b.meta()
 	b.addAuthors(names...)
+	b.deskOutlets = appendNew(b.deskOutlets, outlets...)
 	b.editors = appendNew(b.editors, editors...)
 	for _, m := range ms {
 		b.setDate(m)
@@ -473,7 +550,7 @@ func (b *builder) addBlock(l string) {
 		return
 	}
 	b.seen[l] = true
-	b.blocks = append(b.blocks, draft{news.Paragraph, l})
+	b.push(news.Paragraph, l)
 }
 
 // finish resolves what is left and builds the body.
@@ -482,6 +559,7 @@ func (b *builder) finish() {
 		b.flushPending()
 	}
 	b.trailingTags()
+	b.outlets()
 	for i, d := range b.blocks {
 		if d.kind == news.Paragraph && headingLike(d.text) && i+1 < len(b.blocks) &&
 			b.blocks[i+1].kind == news.Paragraph && !headingLike(b.blocks[i+1].text) {
@@ -514,21 +592,121 @@ func (b *builder) finish() {
 	}
 }
 
-// trailingTags turns a closing run-on line of Latin tag phrases into tags.
+// trailingTags takes closing tag lines off the end of the body (see
+// closingTags): at most two, the last line first.
 func (b *builder) trailingTags() {
-	n := len(b.blocks)
-	if n < 2 || b.blocks[n-1].kind != news.Paragraph {
-		return
-	}
-	last := b.blocks[n-1].text
-	if tags, ok := splitRunOnTags(last); ok {
-		b.a.Tags = appendNew(b.a.Tags, tags...)
+	deva := b.mostlyDevanagari()
+	var found [][]string
+	for range 2 {
+		n := len(b.blocks)
+		if n < 2 || b.blocks[n-1].kind != news.Paragraph {
+			break
+		}
+		last := b.blocks[n-1]
+		tags, uncertain, ok := closingTags(last.text, deva, last.afterSkip)
+		if !ok {
+			if len(found) == 0 && runOnTagLine(last.text) {
+				b.warn("last line may be tags, kept as text: %q", short(last.text))
+			}
+			break
+		}
+		if uncertain {
+			b.warn("tag line split uncertain: %q", short(last.text))
+		}
+		found = append(found, tags)
 		b.blocks = b.blocks[:n-1]
+	}
+	for i := len(found) - 1; i >= 0; i-- {
+		b.a.Tags = appendNew(b.a.Tags, found[i]...)
+	}
+}
+
+// mostlyDevanagari reports whether the headline, standfirst and body
+// blocks other than the last hold more Devanagari letters than Latin ones.
+func (b *builder) mostlyDevanagari() bool {
+	deva, latin := 0, 0
+	count := func(s string) {
+		for _, r := range s {
+			switch {
+			case isDevanagari(r) && unicode.IsLetter(r):
+				deva++
+			case r < 0x250 && unicode.IsLetter(r):
+				latin++
+			}
+		}
+	}
+	count(b.a.Headline)
+	count(b.a.Standfirst)
+	for i := 0; i+1 < len(b.blocks); i++ {
+		count(b.blocks[i].text)
+	}
+	return deva > latin
+}
+
+// outlets applies what the page says about its own outlet: a name from a
+// copyright footer, a follow prompt or a "<desk> | <outlet>" byline is
+// not an author, and the first of them (in that order) becomes Source when
+// the caller gave none. An author equal to Source is dropped too.
+func (b *builder) outlets() {
+	var names []string
+	if b.copyrightOutlet != "" {
+		names = append(names, b.copyrightOutlet)
+	}
+	names = appendNew(names, b.promptOutlets...)
+	names = appendNew(names, b.deskOutlets...)
+	if b.a.Source != "" {
+		names = append(names, b.a.Source)
+	}
+	if len(names) == 0 {
 		return
 	}
-	if runOnTagLine(last) && strings.ContainsFunc(b.a.Headline, isDevanagari) {
-		b.warn("last line may be tags, kept as text: %q", short(last))
+	drop := map[string]bool{}
+	for _, n := range names {
+		drop[lineKey(n)] = true
 	}
+	keep := func(list []string) []string {
+		var out []string
+		for _, a := range list {
+			if drop[lineKey(a)] {
+				b.warn("outlet name dropped from authors: %q", a)
+				continue
+			}
+			out = append(out, a)
+		}
+		return out
+	}
+	b.a.Authors = keep(b.a.Authors)
+	b.editors = keep(b.editors)
+	if b.a.Source == "" {
+		b.a.Source = names[0]
+	}
+}
+
+// opensWithDateline reports whether l starts like a news report's first
+// paragraph: a dateline of a place and a date ("गोंडा, 21 अगस्त:", "सिंगापुर,
+// ९ दिसम्बर (ANI)") or a place alone before a colon ("शिमला: …") followed
+// by at least ten words. Such a line is not a caption.
+func opensWithDateline(l string) bool {
+	i := strings.IndexAny(l, ":(।")
+	if i <= 0 {
+		return false
+	}
+	head, rest := l[:i], l[i:]
+	words := strings.Fields(head)
+	if len(words) == 0 || len(words) > 5 {
+		return false
+	}
+	if j := strings.Index(head, ","); j > 0 && strings.ContainsFunc(head[j:], isDigit) {
+		return true
+	}
+	return l[i] == ':' && len(words) <= 3 && !strings.ContainsFunc(head, isDigit) && len(strings.Fields(rest)) >= 10
+}
+
+// altText reports whether s, in an article whose headline is Devanagari,
+// is a short Latin name such as an image's alt text: at most five
+// capitalised words and no Devanagari.
+func (b *builder) altText(s string) bool {
+	return strings.ContainsFunc(b.a.Headline, isDevanagari) && !strings.ContainsFunc(s, isDevanagari) && nameLike(s, 5)
 }
 
 // splitKicker splits "S Jaishankar Russia Visit: रूस पहुंचे …" into a Latin

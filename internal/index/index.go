@@ -461,7 +461,13 @@ func (ix *Index) document(a *news.Article) document {
 	if l := KeywordValue(a.Language); l != "" {
 		d[FieldLang] = l
 	}
-	if p := a.Published; !p.IsZero() && p.Year() > 1677 && p.Year() < 2262 {
+	p := a.Published
+	if p.IsZero() {
+		// A page that prints only "अपडेटेड: …" still has a date a reader
+		// can filter and sort by; the article itself keeps the difference.
+		p = a.Updated
+	}
+	if !p.IsZero() && p.Year() > 1677 && p.Year() < 2262 {
 		// Bleve keeps times as int64 nanoseconds; others are left out.
 		d[FieldPublished] = p.UTC()
 	}

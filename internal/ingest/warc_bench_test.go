@@ -227,8 +227,10 @@ func BenchmarkWARCReader(b *testing.B) {
 		f.Close()
 	}
 	b.ReportMetric(float64(st.Records)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
-	if st.Pages != *warcPages {
-		b.Errorf("read %d pages, want %d (%+v)", st.Pages, *warcPages, st)
+	b.ReportMetric(float64(st.Pages), "pages")
+	b.ReportMetric(float64(st.Failed), "failed")
+	if st.Pages+st.Failed != *warcPages {
+		b.Errorf("read %d pages and %d failures, want %d records in all (%+v)", st.Pages, st.Failed, *warcPages, st)
 	}
 }
 

@@ -29,7 +29,7 @@ type TrainOptions struct {
 
 // DefaultTrainOptions returns the options the shipped tables were built with.
 func DefaultTrainOptions() TrainOptions {
-	return TrainOptions{Order: 5, MaxSrc: 3, MaxTgt: 2, Iterations: 6, MinCount: 2}
+	return TrainOptions{Order: 5, MaxSrc: 3, MaxTgt: 2, Iterations: 12, MinCount: 2}
 }
 
 // chunk is one aligned pair of a Latin chunk and a Devanagari chunk.
