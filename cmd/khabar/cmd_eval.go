@@ -46,11 +46,11 @@ func runEval(ctx context.Context, c *cli, args []string) error {
 // sharedDataDir returns the shared evaluation data directory: flag, else
 // $KHABAR_SHARED_DATA, else ../shared/data beside the repository root found
 // by walking up from the working directory, else ../shared/data.
-func sharedDataDir(flagValue string) (string, error) {
+func (c *cli) sharedDataDir(flagValue string) (string, error) {
 	if flagValue != "" {
 		return flagValue, nil
 	}
-	if d := os.Getenv("KHABAR_SHARED_DATA"); d != "" {
+	if d := c.env.SharedData; d != "" {
 		return d, nil
 	}
 	dir, err := os.Getwd()

@@ -49,7 +49,7 @@ func runEvalExtract(ctx context.Context, c *cli, args []string) error {
 		}
 		systems = append(systems, p)
 	}
-	root, err := sharedDataDir(*shared)
+	root, err := c.sharedDataDir(*shared)
 	if err != nil {
 		return err
 	}

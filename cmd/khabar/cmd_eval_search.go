@@ -82,7 +82,7 @@ func runEvalSearch(ctx context.Context, c *cli, args []string) error {
 		return exitError{code: 2, msg: fmt.Sprintf("eval search: --peer %s: %v", peers.String(), eval.ErrNoPeers)}
 	}
 	if *corpus == "" || *queries == "" || *qrels == "" {
-		root, err := sharedDataDir(*shared)
+		root, err := c.sharedDataDir(*shared)
 		if err != nil {
 			return err
 		}

@@ -55,7 +55,7 @@ func runEvalTranslit(ctx context.Context, c *cli, args []string) error {
 	if *dataset == "news2012" && *split == "dev" {
 		return exitError{code: 2, msg: "eval translit: NEWS 2012 has no dev split"}
 	}
-	root, err := sharedDataDir(*shared)
+	root, err := c.sharedDataDir(*shared)
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
 	"sync"
 	"time"
 
@@ -35,7 +34,7 @@ func runServe(ctx context.Context, c *cli, args []string) error {
 		return exitError{code: 2, msg: "serve: takes no arguments"}
 	}
 	// The edge of the program: the token comes from the environment.
-	cfg := web.Config{Token: os.Getenv("KHABAR_API_TOKEN"), Private: *private, DataDir: c.data}
+	cfg := web.Config{Token: c.env.APIToken, Private: *private, DataDir: c.data}
 	if cfg.Private && cfg.Token == "" {
 		return exitError{code: 2, msg: "serve: --private needs KHABAR_API_TOKEN set"}
 	}

@@ -14,9 +14,11 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	env := environment{
-		Data:  os.Getenv("KHABAR_DATA"),
-		Stdin: os.Stdin,
-		Term:  isTerminal(os.Stderr) && os.Getenv("CI") == "",
+		Data:       os.Getenv("KHABAR_DATA"),
+		APIToken:   os.Getenv("KHABAR_API_TOKEN"),
+		SharedData: os.Getenv("KHABAR_SHARED_DATA"),
+		Stdin:      os.Stdin,
+		Term:       isTerminal(os.Stderr) && os.Getenv("CI") == "",
 	}
 	err := run(ctx, os.Args[1:], env, os.Stdout, os.Stderr)
 	stop()

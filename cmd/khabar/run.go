@@ -13,9 +13,11 @@ import (
 // environment is everything run takes from the process besides arguments:
 // read once in main, so nothing below reads env vars or globals.
 type environment struct {
-	Data  string    // KHABAR_DATA; empty means ./khabar-data
-	Stdin io.Reader // for "-" inputs
-	Term  bool      // stderr is an interactive terminal: show progress bars
+	Data       string    // KHABAR_DATA; empty means ./khabar-data
+	APIToken   string    // KHABAR_API_TOKEN: the bearer token for API writes
+	SharedData string    // KHABAR_SHARED_DATA: the public evaluation data
+	Stdin      io.Reader // for "-" inputs
+	Term       bool      // stderr is an interactive terminal: show progress bars
 }
 
 const defaultDataDir = "khabar-data"
@@ -53,7 +55,7 @@ func commands() []command {
 		{"show", "[--json] ID", "print one stored article", runShow},
 		{"reindex", "", "rebuild the search index from the store", runReindex},
 		{"translit", "[--n 5] [--json] WORD...", "Devanagari candidates for Latin words; romanization and matching key for Devanagari", runTranslit},
-		{"eval", "SUBJECT [flags]", "score quality on ../shared/data (subjects: translit)", runEval},
+		{"eval", "SUBJECT [flags]", "score quality on ../shared/data (subjects: extract, search, translit)", runEval},
 		{"serve", "[--addr 127.0.0.1:8080] [--private]", "serve the search page and the JSON API (writes need KHABAR_API_TOKEN)", runServe},
 		{"demo", "[--addr 127.0.0.1:8080] [--data DIR]", "serve the shipped samples (in a temporary data directory)", runDemo},
 	}

@@ -95,7 +95,7 @@ var boilerplatePrefixes = keyList(
 const maxBoilerplatePrefixLine = 140
 
 // isBoilerplate reports whether a line is page furniture: ad markers, share
-// and follow prompts, "read more" buttons and the like.
+// and follow prompts, "read more" buttons, copyright footers and the like.
 func isBoilerplate(line string) bool {
 	k := lineKey(line)
 	if boilerplateLines[k] {
@@ -117,7 +117,12 @@ func isBoilerplate(line string) bool {
 		utf8.RuneCountInString(line) <= 80 {
 		return true
 	}
-	return false
+	// Follow prompts and copyright footers (boilerplate_outlet.go).
+	if _, ok := followPrompt(line); ok {
+		return true
+	}
+	_, ok := copyrightLine(line)
+	return ok
 }
 
 // relatedMarkers open "read this too" lines; by lineKey, longest first.

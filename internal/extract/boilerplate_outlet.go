@@ -182,7 +182,10 @@ func startsWithNetwork(s string) bool {
 }
 
 // copyrightMark opens or closes a copyright line.
-var copyrightMark = regexp.MustCompile(`(?i)(©|\(c\)|copyright|कॉपीराइट|कॉपीराईट|all rights reserved|सर्वाधिकार सुरक्षित|सर्वाधिकार सुरक्षित हैं|सभी अधिकार सुरक्षित)`)
+var copyrightMark = regexp.MustCompile(`(?i)(©|\(c\)\s*[0-9०-९]{4}|copyright|कॉपीराइट|कॉपीराईट|all rights reserved|सर्वाधिकार सुरक्षित|सर्वाधिकार सुरक्षित हैं|सभी अधिकार सुरक्षित)`)
+
+// copyrightRights matches the reservation of rights.
+var copyrightRights = regexp.MustCompile(`(?i)(all rights reserved|सर्वाधिकार सुरक्षित|सभी अधिकार सुरक्षित)`)
 
 // copyrightYears matches a year or a range of years ("2019-2026", "२०२५").
 var copyrightYears = regexp.MustCompile(`[0-9०-९]{4}(?:\s*[-–]\s*[0-9०-९]{2,4})?`)
@@ -201,6 +204,11 @@ const maxCopyrightLine = 160
 // words: a sentence about copyright is not a footer.
 func copyrightLine(line string) (outlet string, ok bool) {
 	if utf8.RuneCountInString(line) > maxCopyrightLine || !copyrightMark.MatchString(line) {
+		return "", false
+	}
+	// "© Reuters" under a photo is a credit, not the page's footer: a footer
+	// gives a year or reserves the rights.
+	if !copyrightYears.MatchString(line) && !copyrightRights.MatchString(line) {
 		return "", false
 	}
 	rest := copyrightMark.ReplaceAllString(line, " ")
@@ -224,8 +232,12 @@ func copyrightLine(line string) (outlet string, ok bool) {
 	case 0:
 		return "", true
 	case 1:
-		if n := strings.TrimSpace(names[0]); nameLike(strings.TrimPrefix(n, "by "), 6) || nameLike(n, 6) {
-			return strings.TrimSpace(strings.TrimPrefix(n, "by ")), true
+		n := names[0]
+		if rest, ok := cutPrefixFold(n, "by "); ok {
+			n = strings.TrimSpace(rest)
+		}
+		if nameLike(n, 6) {
+			return n, true
 		}
 	}
 	return "", false

@@ -235,6 +235,9 @@ func TestCopyrightLine(t *testing.T) {
 		{"कॉपीराइट © २०२५ राष्ट्र ध्वनि | All Rights Reserved", "राष्ट्र ध्वनि", true},
 		{"All rights reserved.", "", true},
 		{"सर्वाधिकार सुरक्षित", "", true},
+		{"(c) 2024 Awadh Times", "Awadh Times", true},
+		{"© Reuters", "", false}, // a photo credit, not a footer
+		{"(c) the third option", "", false},
 		// Sentences about copyright are article text.
 		{"अदालत ने कहा कि गाने का copyright संगीतकार के पास ही रहेगा और कंपनी को हर्जाना देना होगा।", "", false},
 		{"The band said all rights reserved by the label had expired in 2024 after a long dispute", "", false},

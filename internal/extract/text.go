@@ -9,7 +9,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/khabar-news/khabar/internal/dates"
 	"github.com/khabar-news/khabar/internal/indic"
 	"github.com/khabar-news/khabar/internal/news"
 )
@@ -42,13 +41,35 @@ const maxMetaLineBytes = 800
 // before ": " on a mostly Devanagari headline is its kicker. Text lines
 // between the headline and the first metadata line (byline, date, author or
 // caption marker) form the standfirst when they are one line, possibly
-// printed twice. Bylines, agency credits and labelled dates fill Authors,
-// Published and Updated; "यह भी पढ़ें"/"Also Read" lines fill Related;
-// explicit tag lines and a closing run-on line of Latin tag phrases fill
+// printed twice. Bylines, agency credits, desk credits ("Education Desk")
+// and labelled dates fill Authors, Published and Updated; "यह भी पढ़ें"/"Also
+// Read" lines fill Related; explicit tag lines and closing tag lines fill
 // Tags. In the body, a short line without closing punctuation followed by a
 // paragraph is a heading; a bare clock time or date ("10:45 AM IST") after
 // the body has begun is kept as a heading, so live blogs keep their
 // timestamps. A dateline ("नई दिल्ली:") stays in the paragraph's text.
+//
+// Closing tag lines: in an article mostly written in Devanagari, a last body
+// line of only Latin words and numbers, mostly capitalised and without
+// sentence punctuation, or a line of Latin tags separated by commas, pipes
+// or hash signs, is tags, never body text; when its split into phrases is
+// uncertain the best split is kept and a warning says so. In a Latin-script
+// article the line must also hold no lowercase function word ("the", "is",
+// "of") and either come after dropped furniture (related links, follow
+// prompts) or split cleanly at phrase ends such as "News" or "Today".
+//
+// Captions: a line that carries a photo credit — "(फोटो: PTI)", "… लोग.
+// फोटो: भाषा", "Image Source : X", "(Representative Image)" — is a caption,
+// and the credit goes to Removed.
+//
+// The outlet: follow prompts ("गंगा सन्देश को फ़ॉलो करें", "Desh Darpan on
+// Google News", "Follow us on: Google News | WhatsApp"), lists of social
+// networks and copyright footers ("© 2025 Khabar Samachar. सर्वाधिकार
+// सुरक्षित", "All rights reserved") are dropped. The outlet they name, or
+// the name after a desk credit ("Tech Desk | देश दर्पण"), is never an
+// author; when opts.Source is empty it becomes Source, a copyright footer's
+// name first, then a follow prompt's, then a desk line's. An author equal
+// to Source is dropped as well.
 //
 // Dropped lines go to Removed in input order; doubtful decisions are noted
 // in Warnings. ID is never set. Dates without a year are only used when
@@ -175,9 +196,6 @@ type builder struct {
 }
 
 var timeOnly = regexp.MustCompile(`^[0-9०-९]{1,2}[:.][0-9०-९]{2}(?:\s*(?:AM|PM|am|pm|a\.m\.|p\.m\.|बजे))?(?:\s*\(?IST\)?)?$`)
-
-// dateLabel opens a line that claims to be a date ("Updated: …").
-var dateLabel = regexp.MustCompile(`(?i)^(?:last\s+)?(?:updated|published|posted|first published|publish date|updated date|अपडेटेड|अपडेट|प्रकाशित|पब्लिश्ड)(?:\s+(?:on|at|date))?\s*[:\-–]`)
 
 func (b *builder) removed(l string) {
 	b.a.Removed = append(b.a.Removed, l)
@@ -341,154 +359,6 @@ func (b *builder) line(l string) {
 	b.text(l)
 }
 
-// meta records that a metadata line came after the headline, which closes
-// the standfirst candidates.
-func (b *builder) meta() {
-	if b.state == top {
-		b.metaSeen = true
-		b.resolveStandfirst()
-	}
-}
-
-// dateLine handles a line of dates ("Updated: 18 Nov 2025, 10:30 AM IST").
-func (b *builder) dateLine(l string) bool {
-	var ms []dates.Match
-	ok := false
-	if strings.ContainsFunc(l, isDigit) { // every date has a number
-		ms, ok = dates.ParseLine(l, b.now)
-	}
-	if !ok {
-		if dateLabel.MatchString(l) && utf8.RuneCountInString(l) <= 120 {
-			b.removed(l)
-			b.warn("date not understood or without a year: %q", short(l))
-			b.meta()
-			return true
-		}
-		return false
-	}
-	if b.state == body && ms[0].Kind == dates.Unlabelled {
-		// A bare date inside the body is a live-blog timestamp.
-		b.push(news.Heading, l)
-		return true
-	}
-	if b.state == beforeHeadline || b.state == top {
-		b.meta()
-	}
-	for _, m := range ms {
-		b.setDate(m)
-	}
-	b.removed(l)
-	return true
-}
-
-func (b *builder) setDate(m dates.Match) {
-	switch {
-	case m.Kind == dates.Updated:
-		if m.Time.After(b.a.Updated) {
-			b.a.Updated = m.Time
-		}
-	case b.a.Published.IsZero():
-		b.a.Published = m.Time
-	case m.Kind == dates.Published:
-		b.warn("second published date ignored: %s", m.Time.Format(time.RFC3339))
-	default:
-		if m.Time.After(b.a.Updated) {
-			b.a.Updated = m.Time
-		}
-	}
-}
-
-// metaLine handles bylines and "name | date" lines.
-func (b *builder) metaLine(l string) bool {
-	if names, editor, ok := byline(l); ok {
-		if editor {
-			b.editors = appendNew(b.editors, names...)
-		} else {
-			b.addAuthors(names...)
-		}
-		b.meta()
-		b.removed(l)
-		return true
-	}
-	if b.state == top && deskCredit(l) {
-		// "Nagar Times Web Desk" on its own line under the headline.
-		b.addAuthors(l)
-		b.meta()
-		b.removed(l)
-		return true
-	}
-	parts := splitMeta(l)
-	if len(parts) < 2 {
-		return false
-	}
-	var names, editors, outlets []string
-	var ms []dates.Match
-	strong := 0   // parts that are surely metadata: dates and labelled bylines
-	desk := false // a desk credit came before: names after it are the outlet
-	for _, p := range parts {
-		if deskCredit(p) {
-			names = append(names, p)
-			strong++
-			desk = true
-			continue
-		}
-		if m, ok := dates.ParseLine(p, b.now); ok {
-			ms = append(ms, m...)
-			strong++
-			continue
-		}
-		if n, editor, ok := byline(p); ok {
-			if editor {
-				editors = append(editors, n...)
-			} else {
-				names = append(names, n...)
-			}
-			strong++
-			continue
-		}
-		if nameLike(p, 4) {
-			if desk {
-				// "Tech Desk | देश दर्पण": the desk's outlet.
-				outlets = append(outlets, p)
-			} else {
-				names = append(names, p)
-			}
-			continue
-		}
-		return false
-	}
-	if strong == 0 {
-		return false
-	}
-	b.meta()
-	b.addAuthors(names...)
-	b.deskOutlets = appendNew(b.deskOutlets, outlets...)
-	b.editors = appendNew(b.editors, editors...)
-	for _, m := range ms {
-		b.setDate(m)
-	}
-	b.removed(l)
-	return true
-}
-
-// splitMeta splits a metadata line at " | ", " • " and " · ".
-func splitMeta(l string) []string {
-	for _, sep := range []string{" | ", " • ", " · ", " ・ "} {
-		l = strings.ReplaceAll(l, sep, "\x00")
-	}
-	var out []string
-	for _, p := range strings.Split(l, "\x00") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-func (b *builder) addAuthors(names ...string) {
-	b.a.Authors = appendNew(b.a.Authors, names...)
-}
-
 // text handles a line of article text.
 func (b *builder) text(l string) {
 	switch b.state {
@@ -592,169 +462,9 @@ func (b *builder) finish() {
 	}
 }
 
-// trailingTags takes closing tag lines off the end of the body (see
-// closingTags): at most two, the last line first.
-func (b *builder) trailingTags() {
-	deva := b.mostlyDevanagari()
-	var found [][]string
-	for range 2 {
-		n := len(b.blocks)
-		if n < 2 || b.blocks[n-1].kind != news.Paragraph {
-			break
-		}
-		last := b.blocks[n-1]
-		tags, uncertain, ok := closingTags(last.text, deva, last.afterSkip)
-		if !ok {
-			if len(found) == 0 && runOnTagLine(last.text) {
-				b.warn("last line may be tags, kept as text: %q", short(last.text))
-			}
-			break
-		}
-		if uncertain {
-			b.warn("tag line split uncertain: %q", short(last.text))
-		}
-		found = append(found, tags)
-		b.blocks = b.blocks[:n-1]
-	}
-	for i := len(found) - 1; i >= 0; i-- {
-		b.a.Tags = appendNew(b.a.Tags, found[i]...)
-	}
-}
-
-// mostlyDevanagari reports whether the headline, standfirst and body
-// blocks other than the last hold more Devanagari letters than Latin ones.
-func (b *builder) mostlyDevanagari() bool {
-	deva, latin := 0, 0
-	count := func(s string) {
-		for _, r := range s {
-			switch {
-			case isDevanagari(r) && unicode.IsLetter(r):
-				deva++
-			case r < 0x250 && unicode.IsLetter(r):
-				latin++
-			}
-		}
-	}
-	count(b.a.Headline)
-	count(b.a.Standfirst)
-	for i := 0; i+1 < len(b.blocks); i++ {
-		count(b.blocks[i].text)
-	}
-	return deva > latin
-}
-
-// outlets applies what the page says about its own outlet: a name from a
-// copyright footer, a follow prompt or a "<desk> | <outlet>" byline is
-// not an author, and the first of them (in that order) becomes Source when
-// the caller gave none. An author equal to Source is dropped too.
-func (b *builder) outlets() {
-	var names []string
-	if b.copyrightOutlet != "" {
-		names = append(names, b.copyrightOutlet)
-	}
-	names = appendNew(names, b.promptOutlets...)
-	names = appendNew(names, b.deskOutlets...)
-	if b.a.Source != "" {
-		names = append(names, b.a.Source)
-	}
-	if len(names) == 0 {
-		return
-	}
-	drop := map[string]bool{}
-	for _, n := range names {
-		drop[lineKey(n)] = true
-	}
-	keep := func(list []string) []string {
-		var out []string
-		for _, a := range list {
-			if drop[lineKey(a)] {
-				b.warn("outlet name dropped from authors: %q", a)
-				continue
-			}
-			out = append(out, a)
-		}
-		return out
-	}
-	b.a.Authors = keep(b.a.Authors)
-	b.editors = keep(b.editors)
-	if b.a.Source == "" {
-		b.a.Source = names[0]
-	}
-}
-
-// opensWithDateline reports whether l starts like a news report's first
-// paragraph: a dateline of a place and a date ("गोंडा, 21 अगस्त:", "सिंगापुर,
-// ९ दिसम्बर (ANI)") or a place alone before a colon ("शिमला: …") followed
-// by at least ten words. Such a line is not a caption.
-func opensWithDateline(l string) bool {
-	i := strings.IndexAny(l, ":(।")
-	if i <= 0 {
-		return false
-	}
-	head, rest := l[:i], l[i:]
-	words := strings.Fields(head)
-	if len(words) == 0 || len(words) > 5 {
-		return false
-	}
-	if j := strings.Index(head, ","); j > 0 && strings.ContainsFunc(head[j:], isDigit) {
-		return true
-	}
-	return l[i] == ':' && len(words) <= 3 && !strings.ContainsFunc(head, isDigit) && len(strings.Fields(rest)) >= 10
-}
-
-// altText reports whether s, in an article whose headline is Devanagari,
-// is a short Latin name such as an image's alt text: at most five
-// capitalised words and no Devanagari.
-func (b *builder) altText(s string) bool {
-	return strings.ContainsFunc(b.a.Headline, isDevanagari) && !strings.ContainsFunc(s, isDevanagari) && nameLike(s, 5)
-}
-
-// splitKicker splits "S Jaishankar Russia Visit: रूस पहुंचे …" into a Latin
-// kicker and a Devanagari headline. The prefix must hold no Devanagari and
-// at most eight words, and the rest must be mostly Devanagari.
-func splitKicker(h string) (kicker, headline string) {
-	i := strings.Index(h, ": ")
-	if i <= 0 {
-		return "", h
-	}
-	pre, rest := strings.TrimSpace(h[:i]), strings.TrimSpace(h[i+2:])
-	if rest == "" || strings.ContainsFunc(pre, isDevanagari) || !strings.ContainsFunc(pre, unicode.IsLetter) ||
-		len(strings.Fields(pre)) > 8 {
-		return "", h
-	}
-	var deva, letters int
-	for _, r := range rest {
-		if unicode.IsLetter(r) {
-			letters++
-			if isDevanagari(r) {
-				deva++
-			}
-		}
-	}
-	if deva*2 <= letters {
-		return "", h
-	}
-	return pre, rest
-}
-
 func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '०' && r <= '९' }
 
 func isDevanagari(r rune) bool { return r >= 0x0900 && r <= 0x097f || r >= 0xa8e0 && r <= 0xa8ff }
-
-// headingLike reports whether a line could be a subheading: short, at most
-// twelve words, and not ending like a sentence or a lead-in.
-func headingLike(s string) bool {
-	if utf8.RuneCountInString(s) > 100 || len(strings.Fields(s)) > 12 {
-		return false
-	}
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return !strings.ContainsRune(".।?!:;,…\"'”’)-–—|॥", r)
-}
-
-// isCaptionLike reports whether a line is short enough to be a caption.
-func isCaptionLike(s string) bool {
-	return utf8.RuneCountInString(s) <= 200 && len(strings.Fields(s)) <= 30
-}
 
 func distinct(ls []string) int {
 	seen := map[string]bool{}

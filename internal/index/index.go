@@ -30,6 +30,10 @@ const (
 	FieldStandfirst = "standfirst"
 	FieldBody       = "body"
 	FieldTags       = "tags"
+	// FieldXKey holds the cross-script key term (analysis.KeyTerm) of
+	// every keyed word of the four text fields, for matching across
+	// Latin and Devanagari at a lower weight (Clause.Keys).
+	FieldXKey = "xkey"
 	FieldSource     = "source"
 	FieldLang       = "lang"
 	FieldPublished  = "published"
@@ -41,7 +45,7 @@ const termsAnalyzer = "khabar_terms"
 
 // schemaVersion changes whenever the mapping or the way documents are built
 // changes; an index with another version must be rebuilt.
-const schemaVersion = "2"
+const schemaVersion = "3"
 
 // Keys of the values the index keeps beside the documents.
 var (
@@ -180,6 +184,9 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	for _, name := range []string{FieldHeadline, FieldStandfirst, FieldBody, FieldTags} {
 		doc.AddFieldMappingsAt(name, text(name))
 	}
+	xkey := text(FieldXKey)
+	xkey.IncludeTermVectors = false // never in a phrase
+	doc.AddFieldMappingsAt(FieldXKey, xkey)
 	doc.AddFieldMappingsAt(FieldSource, kw(FieldSource))
 	doc.AddFieldMappingsAt(FieldLang, kw(FieldLang))
 	doc.AddFieldMappingsAt(FieldPublished, pub)
@@ -420,6 +427,7 @@ type document map[string]interface{}
 func (ix *Index) document(a *news.Article) document {
 	lang := a.Language
 	d := document{}
+	var keys strings.Builder
 	put := func(field string, parts ...part) {
 		var b strings.Builder
 		for _, p := range parts {
@@ -433,6 +441,19 @@ func (ix *Index) document(a *news.Article) document {
 					b.WriteByte(' ')
 				}
 				b.WriteString(t.Term)
+				k, sc := analysis.CrossKey(p.text[t.Start:t.End])
+				if k != "" {
+					if keys.Len() > 0 {
+						keys.WriteByte(' ')
+					}
+					keys.WriteString(analysis.KeyTerm(sc, k))
+				}
+				if sk, ssc := analysis.CrossKey(t.Term); sk != "" && sk != k && ssc == sc {
+					if keys.Len() > 0 {
+						keys.WriteByte(' ')
+					}
+					keys.WriteString(analysis.KeyTerm(ssc, sk))
+				}
 			}
 		}
 		if b.Len() > 0 {
@@ -455,6 +476,9 @@ func (ix *Index) document(a *news.Article) document {
 		tags = append(tags, part{t, lang})
 	}
 	put(FieldTags, tags...)
+	if keys.Len() > 0 {
+		d[FieldXKey] = keys.String()
+	}
 	if s := KeywordValue(a.Source); s != "" {
 		d[FieldSource] = s
 	}

@@ -35,10 +35,25 @@ func TextFields() []FieldBoost {
 // positions). Terms are analyzed terms, as analysis.Analyzer emits them.
 //
 // Boost multiplies the clause's score; 0 means 1.
+//
+// Keys, when set on a clause of one position, are cross-script key terms
+// (analysis.KeyTerm) that also match, in FieldXKey, at KeyBoost times the
+// weight of a body match (0 means DefaultKeyBoost): the clause matches a
+// document with any of its terms in a text field or any of its keys in
+// FieldXKey, and one with both scores highest. Keys on a phrase are
+// ignored: phrases match exactly.
 type Clause struct {
-	Terms [][]string
-	Boost float64
+	Terms    [][]string
+	Boost    float64
+	Keys     []string
+	KeyBoost float64
 }
+
+// DefaultKeyBoost is the weight of a cross-script key match relative to a
+// body match of the exact term (see Clause.Keys): low enough that a
+// document matching in the query's own script ranks above one matching
+// only across scripts.
+const DefaultKeyBoost = 0.25
 
 // Term returns the clause matching one term.
 func Term(t string) Clause { return Clause{Terms: [][]string{{t}}} }
@@ -223,39 +238,69 @@ func clauseQuery(c Clause) (query.Query, error) {
 			}
 		}
 	}
-	fields := TextFields()
-	if c.Boost != 0 && c.Boost != 1 {
-		for i := range fields {
-			fields[i].Boost *= c.Boost
+	if c.KeyBoost < 0 || math.IsNaN(c.KeyBoost) || math.IsInf(c.KeyBoost, 0) {
+		return nil, fmt.Errorf("clause key boost %v, want a finite number >= 0", c.KeyBoost)
+	}
+	for _, k := range c.Keys {
+		if k == "" {
+			return nil, errors.New("clause has an empty key")
 		}
 	}
-	per := make([]query.Query, 0, len(fields))
-	for _, f := range fields {
+	keyed := len(c.Keys) > 0 && len(c.Terms) == 1
+	scale := 1.0
+	if c.Boost != 0 {
+		scale = c.Boost
+	}
+	if keyed {
+		// Bleve multiplies a disjunction's sum by the share of its parts
+		// that match (coord), and ignores a disjunction's own boost. The
+		// exact and key parts are scaled up on their terms so that a
+		// document with only exact terms scores as it would without keys
+		// and one key of several counts fully.
+		scale *= 2
+	}
+	per := make([]query.Query, 0, len(TextFields()))
+	for _, f := range TextFields() {
+		boost := f.Boost * scale
 		var fq query.Query
-		switch {
-		case len(c.Terms) == 1 && len(c.Terms[0]) == 1:
-			tq := bleve.NewTermQuery(c.Terms[0][0])
-			tq.SetField(f.Field)
-			tq.SetBoost(f.Boost)
-			fq = tq
-		case len(c.Terms) == 1:
-			alts := make([]query.Query, 0, len(c.Terms[0]))
-			for _, t := range c.Terms[0] {
-				tq := bleve.NewTermQuery(t)
-				tq.SetField(f.Field)
-				alts = append(alts, tq)
-			}
-			dq := bleve.NewDisjunctionQuery(alts...)
-			dq.SetBoost(f.Boost)
-			fq = dq
-		default:
+		if len(c.Terms) == 1 {
+			fq = termsQuery(c.Terms[0], f.Field, boost)
+		} else {
 			pq := query.NewMultiPhraseQuery(c.Terms, f.Field)
-			pq.SetBoost(f.Boost)
+			pq.SetBoost(boost)
 			fq = pq
 		}
 		per = append(per, fq)
 	}
-	return bleve.NewDisjunctionQuery(per...), nil
+	exact := bleve.NewDisjunctionQuery(per...)
+	if !keyed {
+		return exact, nil
+	}
+	kb := c.KeyBoost
+	if kb == 0 {
+		kb = DefaultKeyBoost
+	}
+	return bleve.NewDisjunctionQuery(exact, termsQuery(c.Keys, FieldXKey, kb*scale)), nil
+}
+
+// termsQuery matches any of terms in field, each at boost, scaled up by
+// the number of terms to undo Bleve's coord: a document with one of them
+// scores as if it were the only one asked for.
+func termsQuery(terms []string, field string, boost float64) query.Query {
+	if len(terms) == 1 {
+		tq := bleve.NewTermQuery(terms[0])
+		tq.SetField(field)
+		tq.SetBoost(boost)
+		return tq
+	}
+	alts := make([]query.Query, 0, len(terms))
+	for _, t := range terms {
+		tq := bleve.NewTermQuery(t)
+		tq.SetField(field)
+		tq.SetBoost(boost * float64(len(terms)))
+		alts = append(alts, tq)
+	}
+	return bleve.NewDisjunctionQuery(alts...)
 }
 
 // buildFilters returns the unscored filters of q.

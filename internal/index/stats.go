@@ -33,7 +33,7 @@ var (
 type fieldCounts map[string]int64
 
 // textFieldNames are the fields whose lengths are counted.
-var textFieldNames = [...]string{FieldHeadline, FieldStandfirst, FieldBody, FieldTags}
+var textFieldNames = [...]string{FieldHeadline, FieldStandfirst, FieldBody, FieldTags, FieldXKey}
 
 // termStats is the in-memory copy of the totals; the mutex guards it.
 // others are the index's other fields, which need an entry in the

@@ -253,5 +253,6 @@ func BenchmarkWARCIngest(b *testing.B) {
 	}
 	b.ReportMetric(float64(st.Ingested+st.Unchanged)/st.Elapsed.Seconds(), "articles/s")
 	b.ReportMetric(float64(st.Ingested), "ingested")
+	b.ReportMetric(float64(st.Unchanged), "unchanged")
 	b.ReportMetric(float64(st.Failed), "failed")
 }

@@ -1,8 +1,11 @@
 package search
 
 import (
+	"strings"
+
 	"github.com/khabar-news/khabar/internal/analysis"
 	"github.com/khabar-news/khabar/internal/index"
+	"github.com/khabar-news/khabar/internal/translit"
 )
 
 // Plan is a parsed query after analysis: what the index runs.
@@ -15,6 +18,10 @@ type Plan struct {
 	Positive []index.Clause
 	// Highlight holds every term of the positive clauses, for snippets.
 	Highlight map[string]bool
+	// HighlightKeys holds every cross-script key term of the positive
+	// clauses (index.Clause.Keys), for snippets: a word whose
+	// analysis.KeyTerm is here is marked too.
+	HighlightKeys map[string]bool
 	// Dropped counts the positive words and phrases that analyzed to
 	// nothing (only stop words or punctuation).
 	Dropped int
@@ -33,8 +40,22 @@ func (p *Plan) hasFilter() bool {
 // given, otherwise "" (decided per word). A bare word that analyzes to
 // terms at several positions ("covid-19") becomes a phrase; terms the
 // analyzer emits at the same position become alternatives.
+//
+// A bare positive word of one term also matches across scripts (see
+// crossKeys): its clause gets the cross-script key terms of the word as
+// it would be written in the other script, at index.DefaultKeyBoost.
+// Phrases and exclusions match exactly.
 func NewPlan(an *analysis.Analyzer, pq *Parsed) *Plan {
-	p := &Plan{Highlight: map[string]bool{}}
+	return newPlan(an, pq, nil)
+}
+
+// newPlan is NewPlan with latinKeys (translit.Keys when nil) giving the
+// keys of a Latin word.
+func newPlan(an *analysis.Analyzer, pq *Parsed, latinKeys func(string) []string) *Plan {
+	if latinKeys == nil {
+		latinKeys = translit.Keys
+	}
+	p := &Plan{Highlight: map[string]bool{}, HighlightKeys: map[string]bool{}}
 	if len(pq.Langs) == 1 {
 		p.Lang = pq.Langs[0]
 	}
@@ -47,11 +68,24 @@ func NewPlan(an *analysis.Analyzer, pq *Parsed) *Plan {
 		case part.Negated:
 			p.Query.MustNot = append(p.Query.MustNot, c)
 		default:
+			if !part.Phrase {
+				c.Keys = crossKeys(an, part.Text, p.Lang, latinKeys)
+			}
+			if kb, ok := tuneKB(); ok {
+				if kb < 0 {
+					c.Keys = nil
+				} else {
+					c.KeyBoost = kb
+				}
+			}
 			p.Positive = append(p.Positive, c)
 			for _, alts := range c.Terms {
 				for _, t := range alts {
 					p.Highlight[t] = true
 				}
+			}
+			for _, k := range c.Keys {
+				p.HighlightKeys[k] = true
 			}
 		}
 	}
@@ -114,4 +148,37 @@ func addTerm(alts []string, t string) []string {
 		}
 	}
 	return append(alts, t)
+}
+
+// crossKeys returns the cross-script key terms a bare word of a query is
+// also looked up under, or nil when it is not one keyed word (a stop word,
+// a number, a word of several terms such as "covid-19"). A Devanagari
+// word is looked up among Latin words by its key; a Latin word among
+// Devanagari words by its key and those of its likeliest Devanagari
+// spellings (latinKeys, translit.Keys). Keys shorter than
+// analysis.MinKeyLen are left out.
+func crossKeys(an *analysis.Analyzer, word, lang string, latinKeys func(string) []string) []string {
+	toks := an.Analyze(word, lang)
+	if len(toks) != 1 {
+		return nil
+	}
+	surface := word[toks[0].Start:toks[0].End]
+	var out []string
+	for _, w := range []string{surface, toks[0].Term} {
+		k, sc := analysis.CrossKey(w)
+		switch sc {
+		case analysis.KeyDevanagari:
+			out = addTerm(out, analysis.KeyTerm(analysis.KeyLatin, k))
+		case analysis.KeyLatin:
+			for _, lk := range latinKeys(strings.ToLower(w)) {
+				if len(lk) >= analysis.MinKeyLen {
+					out = addTerm(out, analysis.KeyTerm(analysis.KeyDevanagari, lk))
+				}
+			}
+		}
+		if w == toks[0].Term {
+			break
+		}
+	}
+	return out
 }

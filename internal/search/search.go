@@ -14,15 +14,18 @@ import (
 // Searcher runs queries on an index and hydrates the hits from the store.
 // It is safe for concurrent use.
 type Searcher struct {
-	idx *index.Index
-	st  news.Store
-	an  *analysis.Analyzer
+	idx  *index.Index
+	st   news.Store
+	an   *analysis.Analyzer
+	keys *keyCache // transliteration keys of recent Latin query words
 }
 
 // New returns a Searcher over idx whose articles come from st. Queries are
 // analyzed with a new analysis.Analyzer, the same analysis the index uses.
+// The Searcher keeps the transliteration keys of the last few thousand
+// Latin query words, so a repeated word costs nothing.
 func New(idx *index.Index, st news.Store) *Searcher {
-	return &Searcher{idx: idx, st: st, an: analysis.New()}
+	return &Searcher{idx: idx, st: st, an: analysis.New(), keys: newKeyCache(keyCacheSize, nil)}
 }
 
 // Options select the page of results: Limit hits (default 10, at most
@@ -131,7 +134,7 @@ func (s *Searcher) Search(ctx context.Context, query string, opts Options) (*Res
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	plan := NewPlan(s.an, pq)
+	plan := newPlan(s.an, pq, s.keys.get)
 	res := &Results{Hits: []Hit{}}
 	if len(plan.Positive) == 0 && len(plan.Query.MustNot) == 0 && !plan.hasFilter() {
 		res.Note = NoteEmpty
@@ -212,11 +215,11 @@ func (s *Searcher) hydrate(ctx context.Context, plan *Plan, r index.Result, res 
 // matches.
 func (s *Searcher) snippetOf(a *news.Article, plan *Plan) snippet {
 	lang := a.Language // as the index analyzed it
-	body := makeSnippet(s.an, a.BodyText(), lang, plan.Highlight, SnippetChars)
+	body := makeSnippet(s.an, a.BodyText(), lang, plan.Highlight, plan.HighlightKeys, SnippetChars)
 	if body.matched > 0 && body.matched == len(plan.Highlight) {
 		return body
 	}
-	stand := makeSnippet(s.an, a.Standfirst, lang, plan.Highlight, SnippetChars)
+	stand := makeSnippet(s.an, a.Standfirst, lang, plan.Highlight, plan.HighlightKeys, SnippetChars)
 	if stand.matched > body.matched || body.text == "" {
 		return stand
 	}

@@ -56,18 +56,29 @@ type snippet struct {
 // most distinct matched terms (then the most matches, then the earliest),
 // cut only at spaces or, in text without spaces, between whole words; runs
 // of white space become one space and "…" marks cut ends. Words whose
-// analyzed term is in match are marked. With no match it returns the start
-// of text.
-func makeSnippet(an *analysis.Analyzer, text, lang string, match map[string]bool, width int) snippet {
+// analyzed term is in match, or whose cross-script key term
+// (analysis.CrossKey, analysis.KeyTerm) is in keys, are marked. With no
+// match it returns the start of text.
+func makeSnippet(an *analysis.Analyzer, text, lang string, match, keys map[string]bool, width int) snippet {
 	if text == "" {
 		return snippet{}
 	}
 	toks := an.Analyze(text, lang)
 	var hits []analysis.Token
 	for _, t := range toks {
-		if !match[t.Term] || t.Start < 0 || t.End > len(text) || t.Start >= t.End ||
-			!utf8.RuneStart(text[t.Start]) {
+		if t.Start < 0 || t.End > len(text) || t.Start >= t.End || !utf8.RuneStart(text[t.Start]) {
 			continue
+		}
+		if !match[t.Term] {
+			if len(keys) == 0 {
+				continue
+			}
+			k, sc := analysis.CrossKey(text[t.Start:t.End])
+			kt := analysis.KeyTerm(sc, k)
+			if !keys[kt] {
+				continue
+			}
+			t.Term = kt // counted apart from the exact terms
 		}
 		if n := len(hits); n > 0 && t.Start < hits[n-1].End {
 			continue // another term of the same word

@@ -99,7 +99,7 @@ func TestMakeSnippet(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			match := matchOf(an, tt.words...)
-			sn := makeSnippet(an, tt.text, "hi", match, tt.width)
+			sn := makeSnippet(an, tt.text, "hi", match, nil, tt.width)
 			checkSnippet(t, an, tt.text, sn, match, tt.width)
 			var got []string
 			for _, sp := range sn.spans {
@@ -124,7 +124,7 @@ func TestMakeSnippetNoSpaces(t *testing.T) {
 	// One long run without spaces: the cut must still fall between words.
 	text := strings.Repeat("क्षेत्र,", 60) + "मेला"
 	match := matchOf(an, "मेला")
-	sn := makeSnippet(an, text, "hi", match, 40)
+	sn := makeSnippet(an, text, "hi", match, nil, 40)
 	if !utf8.ValidString(sn.text) {
 		t.Fatalf("snippet %q is not valid UTF-8", sn.text)
 	}
@@ -137,7 +137,7 @@ func TestMakeSnippetNoSpaces(t *testing.T) {
 			t.Errorf("snippet %q holds a cut word %q", sn.text, piece)
 		}
 	}
-	lead := makeSnippet(an, strings.Repeat("क्षेत्र", 100), "hi", match, 40)
+	lead := makeSnippet(an, strings.Repeat("क्षेत्र", 100), "hi", match, nil, 40)
 	if lead.text != strings.Repeat("क्षेत्र", 100) {
 		t.Errorf("one long word: got %q, want it whole", lead.text)
 	}
@@ -176,7 +176,7 @@ func FuzzSnippet(f *testing.F) {
 		if width < 1 || width > 1000 {
 			return
 		}
-		sn := makeSnippet(an, text, "", matchOf(an, word), width)
+		sn := makeSnippet(an, text, "", matchOf(an, word), nil, width)
 		if !utf8.ValidString(sn.text) {
 			t.Fatalf("snippet %q of %q is not valid UTF-8", sn.text, text)
 		}
