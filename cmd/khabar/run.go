@@ -58,6 +58,7 @@ func commands() []command {
 		{"eval", "SUBJECT [flags]", "score quality on ../shared/data (subjects: extract, search, translit)", runEval},
 		{"serve", "[--addr 127.0.0.1:8080] [--private]", "serve the search page and the JSON API (writes need KHABAR_API_TOKEN)", runServe},
 		{"demo", "[--addr 127.0.0.1:8080] [--data DIR]", "serve the shipped samples (in a temporary data directory)", runDemo},
+		{"sources", "add|list|rm|import [flags] [args]", "manage the feeds, sitemaps and sites khabar polls (import reads OPML)", runSources},
 	}
 }
 

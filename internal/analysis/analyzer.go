@@ -16,12 +16,15 @@ type Token struct {
 	Start, End int
 }
 
-// Analyzer turns text into terms. Create one with New; it is stateless and
-// safe for concurrent use by any number of goroutines.
-type Analyzer struct{}
+// Analyzer turns text into terms. Create one with New; its only state is a
+// bounded cache of cross-script keys, and it is safe for concurrent use by
+// any number of goroutines.
+type Analyzer struct {
+	keys *keyCache // memoizes WordKeys; nil in the zero value (no cache)
+}
 
 // New returns an Analyzer.
-func New() *Analyzer { return &Analyzer{} }
+func New() *Analyzer { return &Analyzer{keys: newKeyCache(maxCachedKeys)} }
 
 // Analyze returns the index terms of text in order. lang is an ISO 639-1
 // hint: "" and "hi" (and any language not named below) analyze Devanagari

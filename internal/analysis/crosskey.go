@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"sync"
+
 	"github.com/khabar-news/khabar/internal/indic"
 	"github.com/khabar-news/khabar/internal/translit"
 )
@@ -75,16 +77,77 @@ func KeyTerm(sc KeyScript, key string) string {
 	return ""
 }
 
-// CrossKeys returns the cross-script key terms (KeyTerm) of the words of
-// Analyze(text, lang) that have one (CrossKey), each with the Pos, Start
-// and End of its word's token. Stop words have no key, as they have no
-// term. It never fails; text without keyed words gives nil.
-func (a *Analyzer) CrossKeys(text, lang string) []Token {
-	var out []Token
-	for _, t := range a.Analyze(text, lang) {
-		if k, sc := CrossKey(text[t.Start:t.End]); k != "" {
-			out = append(out, Token{Term: KeyTerm(sc, k), Pos: t.Pos, Start: t.Start, End: t.End})
+// WordKeys returns the cross-script key terms (KeyTerm) an indexed word
+// is found under: the key of the word as written and, when it differs,
+// the key of its term (the stem), so that an inflected form such as
+// "मंगोलों" is found by "Mongol" too. A term in another script than the
+// word gives no key. It returns nil for a word without a key.
+func WordKeys(word, term string) []string {
+	k, sc := CrossKey(word)
+	var out []string
+	if k != "" {
+		out = append(out, KeyTerm(sc, k))
+	}
+	if term != "" && term != word {
+		if tk, tsc := CrossKey(term); tk != "" && tk != k && (sc == NoKeyScript || tsc == sc) {
+			out = append(out, KeyTerm(tsc, tk))
 		}
 	}
 	return out
+}
+
+// CrossKeys returns the cross-script key terms (WordKeys) of the words of
+// Analyze(text, lang), each with the Pos, Start and End of its word's
+// token (a word with two keys gives two tokens at one position). Stop
+// words have no key, as they have no term. It never fails; text without
+// keyed words gives nil.
+func (a *Analyzer) CrossKeys(text, lang string) []Token {
+	var out []Token
+	for _, t := range a.Analyze(text, lang) {
+		for _, k := range a.WordKeys(text[t.Start:t.End], t.Term) {
+			out = append(out, Token{Term: k, Pos: t.Pos, Start: t.Start, End: t.End})
+		}
+	}
+	return out
+}
+
+// maxCachedKeys bounds the WordKeys cache of an Analyzer. News vocabulary
+// is Zipfian: a few tens of thousands of (word, term) pairs cover almost
+// every token, so the cache is cleared and refilled when it grows past this.
+const maxCachedKeys = 1 << 17
+
+// keyCache memoizes WordKeys. Transliteration keys cost microseconds per
+// word; a map lookup costs nanoseconds. Safe for concurrent use.
+type keyCache struct {
+	mu  sync.Mutex
+	max int
+	m   map[string][]string
+}
+
+func newKeyCache(max int) *keyCache {
+	return &keyCache{max: max, m: make(map[string][]string, 1024)}
+}
+
+// WordKeys is the package function WordKeys, memoized by the Analyzer.
+// The returned slice is shared: callers must not modify it.
+func (a *Analyzer) WordKeys(word, term string) []string {
+	c := a.keys
+	if c == nil {
+		return WordKeys(word, term)
+	}
+	id := word + "\x00" + term
+	c.mu.Lock()
+	keys, ok := c.m[id]
+	c.mu.Unlock()
+	if ok {
+		return keys
+	}
+	keys = WordKeys(word, term)
+	c.mu.Lock()
+	if len(c.m) >= c.max {
+		clear(c.m)
+	}
+	c.m[id] = keys
+	c.mu.Unlock()
+	return keys
 }

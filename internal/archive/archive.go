@@ -11,6 +11,7 @@ import (
 	"github.com/khabar-news/khabar/internal/index"
 	"github.com/khabar-news/khabar/internal/search"
 	"github.com/khabar-news/khabar/internal/sqlite"
+	"github.com/khabar-news/khabar/internal/translit"
 )
 
 // Archive is an open data directory. Its fields are ready to use until
@@ -24,6 +25,8 @@ type Archive struct {
 	// IndexRebuilt is set when Open found an index of an older schema and
 	// rebuilt it from the store.
 	IndexRebuilt bool
+
+	warm chan struct{} // closed when the transliteration tables are loaded
 }
 
 // indexDir is where the derived index lives inside the data directory.
@@ -55,7 +58,14 @@ func Open(ctx context.Context, dir string) (*Archive, error) {
 		st.Close()
 		return nil, err
 	}
-	a := &Archive{Dir: dir, Store: st, Index: idx, Analyzer: an, IndexRebuilt: rebuilt}
+	a := &Archive{Dir: dir, Store: st, Index: idx, Analyzer: an, IndexRebuilt: rebuilt, warm: make(chan struct{})}
+	// Searches transliterate Latin query words; loading the tables takes
+	// about half a second, paid here in the background (Close waits for
+	// it) rather than by the first query.
+	go func() {
+		defer close(a.warm)
+		translit.Default()
+	}()
 	if _, err := idx.CatchUp(ctx, st); err != nil {
 		a.Close()
 		return nil, fmt.Errorf("bring index up to date: %w", err)
@@ -86,8 +96,12 @@ func (a *Archive) Reindex(ctx context.Context) (int, error) {
 	return n, nil
 }
 
-// Close closes the index and the store.
+// Close closes the index and the store, after the background loading of
+// the transliteration tables Open started has finished.
 func (a *Archive) Close() error {
+	if a.warm != nil {
+		<-a.warm
+	}
 	var errs []error
 	if a.Index != nil {
 		errs = append(errs, a.Index.Close())

@@ -67,6 +67,9 @@ func TestSampleQueries(t *testing.T) {
 		query       string
 		mustFind    []string
 		mustNotFind []string
+		// below are found through cross-script keys only: each must be
+		// found and rank below every article of mustFind.
+		below []string
 	}{
 		{query: "मानसून बारिश", mustFind: []string{"01", "02", "sample-007"}, mustNotFind: []string{"10", "18"}},
 		{query: "जयशंकर", mustFind: []string{"03", "04", "sample-011"}, mustNotFind: []string{"01", "05", "08", "sample-001"}},
@@ -84,6 +87,31 @@ func TestSampleQueries(t *testing.T) {
 		{query: "ज़्यादा", mustFind: []string{"13"}},
 		{query: "640", mustFind: []string{"09", "sample-008"}},
 		{query: "१२ मार्च", mustFind: []string{"09", "12"}},
+		// Cross-script names and places (samples/QUERIES.md).
+		{query: "Jaishankar", mustFind: []string{"sample-002", "03"}, below: []string{"04", "sample-011"}},
+		{query: "Aarav Tripathi", mustFind: []string{"sample-004"}, below: []string{"05", "06"}},
+		{query: "आरव त्रिपाठी", mustFind: []string{"05", "06"}, below: []string{"sample-004"}},
+		{query: "Varanasi", mustFind: []string{"sample-001", "sample-010"}, below: []string{"01", "02", "18"}},
+		{query: "वाराणसी", mustFind: []string{"01", "02", "18"}, below: []string{"sample-001", "sample-010"}},
+		// 09 says श्रीहरिकोटा three times, headline included; sample-008
+		// says Sriharikota once in a long body. Cross-script hits weigh
+		// less, not infinitely less: 09 is found, and ranks first.
+		{query: "Sriharikota", mustFind: []string{"sample-008", "09"}},
+		// Known gaps: a Devanagari query reaches Latin words by their key
+		// alone, and लासलगांव (LSLGNV) misses Lasalgaon (LSLGON), डेंगू
+		// misses dengue and लखनऊ misses Lucknow; so sample-006 and
+		// sample-012 are not required here.
+		{query: "लासलगांव", mustFind: []string{"07"}},
+		{query: "डेंगू लखनऊ", mustFind: []string{"10", "11"}},
+		{query: "Lucknow dengue", mustFind: []string{"sample-012", "10", "11"}},
+		// Mixed scripts: each word may match in either script.
+		// (सिंगापुर gives SINGPUR, Singapore SINGPOR: sample-002 is not
+		// required.)
+		{query: "Jaishankar सिंगापुर", mustFind: []string{"03", "04"}},
+		// Exclusions and phrases stay exact: 02 writes only वाराणसी, so
+		// -Varanasi must not drop it; 06 writes only आरव त्रिपाठी.
+		{query: "वाराणसी -Varanasi", mustFind: []string{"02"}, mustNotFind: []string{"sample-001", "sample-010"}},
+		{query: `"Aarav Tripathi"`, mustFind: []string{"sample-004"}, mustNotFind: []string{"06"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
@@ -111,6 +139,18 @@ func TestSampleQueries(t *testing.T) {
 			for _, bad := range tt.mustNotFind {
 				if slices.Contains(got, ids[bad]) {
 					t.Errorf("%s found, want it left out; got %s", bad, names(got, name))
+				}
+			}
+			lastExact := -1
+			for _, want := range tt.mustFind {
+				lastExact = max(lastExact, slices.Index(got, ids[want]))
+			}
+			for _, low := range tt.below {
+				switch i := slices.Index(got, ids[low]); {
+				case i < 0:
+					t.Errorf("cross-script hit %s not found; got %s", low, names(got, name))
+				case i < lastExact:
+					t.Errorf("cross-script hit %s ranks %d, above an exact-script hit at %d; got %s", low, i+1, lastExact+1, names(got, name))
 				}
 			}
 		})

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -54,6 +55,12 @@ const htmlBlockLangMin = 40
 // Metadata comes from JSON-LD (NewsArticle and its kin, also inside @graph),
 // then OpenGraph and <meta> tags, then <time datetime> and byline markup.
 // Page-title suffixes naming the site or a "… News" label are removed.
+// Authors come from the first of JSON-LD, author meta tags, the first
+// byline element (names in reader comments and later author boxes are
+// not read) and go-trafilatura's own byline search that names a person;
+// labels ("By", "लेखक:", "… द्वारा", "von") are cut, editors' credits and
+// commenters ignored, and the outlet's own name is kept only when nothing
+// else names an author.
 // URL is the canonical URL (link rel=canonical, og:url, JSON-LD) resolved
 // against opts.URL, else opts.URL. Language is detected from the text;
 // <html lang> and JSON-LD inLanguage only break a tie. A paywall marked in
@@ -133,6 +140,17 @@ func FromHTML(ctx context.Context, page []byte, opts Options) (a *news.Article, 
 	if terr == nil && res != nil && res.ContentNode != nil {
 		raw := htmlBlocks(res.ContentNode)
 		a.Body = htmlBodyFilter(raw, a.Headline, crumbs, a)
+	}
+	if terr == nil && res != nil && res.Metadata.Author != "" {
+		// The extractor's own byline search (page text, more markup) is
+		// the last resort, also against an author that is the outlet.
+		var guess []string
+		for _, n := range metaSplitNames(res.Metadata.Author) {
+			if !slices.Contains(meta.Editors, n) {
+				guess = append(guess, n)
+			}
+		}
+		a.Authors = metaPickAuthors([][]string{a.Authors, guess}, htmlSites(a, ld, meta, opts))
 	}
 	htmlStandfirst(a, meta)
 	if n := utf8.RuneCountInString(a.BodyText()); n > 0 && n < htmlMinBodyRunes {
@@ -232,18 +250,13 @@ func htmlFillMeta(a *news.Article, ld jsonldInfo, m *metaInfo, base *url.URL, op
 	}
 
 	// Authors.
-	a.Authors = art.Authors
-	if len(a.Authors) == 0 {
-		for _, v := range m.all("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author") {
-			if metaURLLike(v) {
-				continue
-			}
-			a.Authors = appendNew(a.Authors, metaSplitNames(v)...)
+	var metaAuthors []string
+	for _, v := range m.all("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author") {
+		if !metaURLLike(v) {
+			metaAuthors = appendNew(metaAuthors, metaSplitNames(v)...)
 		}
 	}
-	if len(a.Authors) == 0 {
-		a.Authors = m.Bylines
-	}
+	a.Authors = metaPickAuthors([][]string{art.Authors, metaAuthors, m.Bylines}, sites)
 
 	// Dates.
 	pub := []string{art.Published}
@@ -278,6 +291,19 @@ func htmlFillMeta(a *news.Article, ld jsonldInfo, m *metaInfo, base *url.URL, op
 	if art.Paywalled {
 		a.Warnings = append(a.Warnings, WarnPaywalled)
 	}
+}
+
+// htmlSites returns the names the site goes by: its own, its publisher's,
+// the caller's and its host name.
+func htmlSites(a *news.Article, ld jsonldInfo, m *metaInfo, opts Options) []string {
+	sites := []string{a.Source, opts.Source, ld.SiteName, m.get("og:site_name", "application-name")}
+	if ld.Article != nil {
+		sites = append(sites, ld.Article.Publisher)
+	}
+	if u, err := url.Parse(a.URL); err == nil {
+		sites = append(sites, strings.TrimPrefix(u.Hostname(), "www."))
+	}
+	return sites
 }
 
 // htmlStandfirst sets the kicker and standfirst from elements classed as

@@ -21,6 +21,7 @@ type metaInfo struct {
 	Times       []string // datetime of <time> elements, the marked publish time first
 	MarkedTimes int      // how many of Times are marked as the publish time
 	Bylines     []string // author names from rel/itemprop/class "author" markup
+	Editors     []string // names in editor credits ("Edited by") in that markup
 	Kicker      string   // text of the first element classed as a kicker
 	Summary     string   // text of the first element classed as a standfirst
 }
@@ -77,6 +78,7 @@ func (m *metaInfo) all(keys ...string) []string {
 func metaRead(doc *html.Node) *metaInfo {
 	m := &metaInfo{props: map[string][]string{}}
 	var marked []string
+	var bylineParent *html.Node
 	htmlFind(doc, func(n *html.Node) bool {
 		switch n.DataAtom {
 		case atom.Html:
@@ -130,8 +132,22 @@ func metaRead(doc *html.Node) *metaInfo {
 				return false
 			}
 		}
-		if name := metaBylineOf(n); name != "" {
-			m.Bylines = appendNew(m.Bylines, name)
+		if metaIsComments(n) {
+			return false
+		}
+		name, editor := metaBylineOf(n)
+		if editor != "" {
+			m.Editors = appendNew(m.Editors, metaSplitNames(editor)...)
+			return false
+		}
+		if name != "" {
+			// The first byline is the article's; more names count only
+			// beside it (one author element per name), not further down
+			// the page (author boxes of other stories).
+			if bylineParent == nil || n.Parent == bylineParent {
+				bylineParent = n.Parent
+				m.Bylines = appendNew(m.Bylines, metaSplitNames(name)...)
+			}
 			return false
 		}
 		return true
@@ -151,10 +167,12 @@ func htmlAttrOK(n *html.Node, key string) (string, bool) {
 }
 
 // metaBylineOf returns the author name an element marks up (rel="author",
-// itemprop="author", a class or id naming an author or byline), or "".
-func metaBylineOf(n *html.Node) string {
+// itemprop="author", a class or id naming an author or byline), or "";
+// for an editor's credit ("Edited by X") it returns the editor's name
+// apart.
+func metaBylineOf(n *html.Node) (name, editor string) {
 	if n.Type != html.ElementNode || n.DataAtom == atom.Meta || n.DataAtom == atom.Link {
-		return ""
+		return "", ""
 	}
 	rel := strings.ToLower(htmlAttr(n, "rel"))
 	prop := strings.ToLower(htmlAttr(n, "itemprop"))
@@ -162,53 +180,32 @@ func metaBylineOf(n *html.Node) string {
 	if !(strings.Contains(" "+rel+" ", " author ") || prop == "author" ||
 		strings.Contains(names, "author-name") || strings.Contains(names, "authorname") ||
 		strings.Contains(names, "byline") || strings.Contains(names, "author")) {
-		return ""
+		return "", ""
 	}
 	if prop == "author" {
 		// itemprop="author" may wrap a Person with its own itemprop="name".
 		if nameNode := htmlFirst(n, func(e *html.Node) bool { return strings.EqualFold(htmlAttr(e, "itemprop"), "name") }); nameNode != nil {
 			if v := htmlAttr(nameNode, "content"); v != "" {
-				return metaCleanAuthor(v)
+				return metaCleanAuthor(v), ""
 			}
-			return metaCleanAuthor(htmlText(nameNode))
+			return metaCleanAuthor(htmlText(nameNode)), ""
 		}
 	}
 	t := htmlText(n)
 	if t == "" || htmlRunes(t) > 80 {
-		return ""
+		return "", ""
 	}
-	if names, _, ok := byline(t); ok && len(names) > 0 {
-		return strings.Join(names, ", ")
+	if names, editor, ok := byline(t); ok && len(names) > 0 {
+		if editor {
+			return "", strings.Join(names, ", ")
+		}
+		return strings.Join(names, ", "), ""
 	}
 	t = metaCleanAuthor(t)
 	if !metaNameLike(t) {
-		return ""
+		return "", ""
 	}
-	return t
-}
-
-// metaAuthorLabels open a byline and are cut from author names.
-var metaAuthorLabels = []string{
-	"written by", "reported by", "posted by", "edited by", "by", "author", "लेखक", "लेखिका",
-	"रिपोर्ट", "रिपोर्टर", "द्वारा", "संवाददाता",
-}
-
-// metaCleanAuthor trims a byline label ("By", "लेखक:") and punctuation from
-// an author name.
-func metaCleanAuthor(s string) string {
-	s = htmlCollapse(s)
-	for _, l := range metaAuthorLabels {
-		rest, ok := cutPrefixFold(s, l)
-		if !ok {
-			continue
-		}
-		r := strings.TrimLeft(rest, " :-–—|")
-		if r != rest || rest == "" {
-			s = r
-			break
-		}
-	}
-	return strings.Trim(s, " :-–—|,")
+	return t, ""
 }
 
 // metaNameLike reports whether s could be a person's or an outlet's name:

@@ -12,7 +12,11 @@
 // Each article is one Bleve document with the text fields headline
 // (headline and kicker), standfirst, body (body blocks and captions) and
 // tags, each holding our terms joined by single spaces and split again by a
-// whitespace-only Bleve analyzer; the keyword fields source and lang
+// whitespace-only Bleve analyzer; the text field xkey with the
+// cross-script keys of the words of all four (analysis.WordKeys), which a
+// Clause with Keys matches at a lower weight (DefaultKeyBoost), so that
+// "Varanasi" finds वाराणसी below the articles that write Varanasi;
+// the keyword fields source and lang
 // (lower-cased); and the datetime field published. No text is stored in
 // Bleve: search takes ids and scores from the index and articles from the
 // store. Scoring is Bleve's BM25, given the true average length of each

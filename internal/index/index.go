@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -33,10 +34,10 @@ const (
 	// FieldXKey holds the cross-script key term (analysis.KeyTerm) of
 	// every keyed word of the four text fields, for matching across
 	// Latin and Devanagari at a lower weight (Clause.Keys).
-	FieldXKey = "xkey"
-	FieldSource     = "source"
-	FieldLang       = "lang"
-	FieldPublished  = "published"
+	FieldXKey      = "xkey"
+	FieldSource    = "source"
+	FieldLang      = "lang"
+	FieldPublished = "published"
 )
 
 // termsAnalyzer is the name of the Bleve analyzer of the text fields: it
@@ -254,6 +255,7 @@ func (ix *Index) apply(ctx context.Context, changes []news.Change) error {
 	if err != nil {
 		return fmt.Errorf("apply changes: %w", err)
 	}
+	docs := ix.documents(changes, last)
 	b := ix.bi.NewBatch()
 	sb := ix.newStatsBatch(b)
 	top := last
@@ -274,7 +276,7 @@ func (ix *Index) apply(ctx context.Context, changes []news.Change) error {
 			}
 			continue
 		}
-		doc := ix.document(c.Article)
+		doc := docs[i]
 		if err := b.Index(c.ID, doc); err != nil {
 			return fmt.Errorf("apply changes: index article %s: %w", c.ID, err)
 		}
@@ -420,6 +422,33 @@ func Rebuild(ctx context.Context, dir string, an *analysis.Analyzer, st news.Sto
 	return applied, nil
 }
 
+// documents builds the Bleve documents of the changes above seq last that
+// carry an article, on GOMAXPROCS goroutines: analysis is the costly part of
+// indexing, and each article is analyzed independently. The result is
+// indexed like changes; other entries are nil.
+func (ix *Index) documents(changes []news.Change, last int64) []document {
+	docs := make([]document, len(changes))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(changes)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				docs[i] = ix.document(changes[i].Article)
+			}
+		}()
+	}
+	for i, c := range changes {
+		if c.Article != nil && c.ID != "" && c.Seq > last {
+			next <- i
+		}
+	}
+	close(next)
+	wg.Wait()
+	return docs
+}
+
 // document is the Bleve form of an article: its terms per field, joined by
 // single spaces. Empty fields are left out.
 type document map[string]interface{}
@@ -441,18 +470,11 @@ func (ix *Index) document(a *news.Article) document {
 					b.WriteByte(' ')
 				}
 				b.WriteString(t.Term)
-				k, sc := analysis.CrossKey(p.text[t.Start:t.End])
-				if k != "" {
+				for _, k := range ix.an.WordKeys(p.text[t.Start:t.End], t.Term) {
 					if keys.Len() > 0 {
 						keys.WriteByte(' ')
 					}
-					keys.WriteString(analysis.KeyTerm(sc, k))
-				}
-				if sk, ssc := analysis.CrossKey(t.Term); sk != "" && sk != k && ssc == sc {
-					if keys.Len() > 0 {
-						keys.WriteByte(' ')
-					}
-					keys.WriteString(analysis.KeyTerm(ssc, sk))
+					keys.WriteString(k)
 				}
 			}
 		}

@@ -31,18 +31,18 @@ func TestTermCounts(t *testing.T) {
 		{"two articles", []news.Change{
 			{Seq: 1, ID: "a", Article: statsArticle("a", "बाढ़ असम", "असम में बाढ़ से हजारों लोग बेघर")}, // 2 + 5 terms
 			{Seq: 2, ID: "b", Article: statsArticle("b", "भूकंप", "नेपाल में भूकंप के झटके")},            // 1 + 3 terms
-		}, fieldCounts{FieldHeadline: 3, FieldBody: 8}},
+		}, fieldCounts{FieldHeadline: 3, FieldBody: 8, FieldXKey: 12}}, // one key per word, two for हजारों (हजार)
 		{"a replaced, shorter", []news.Change{
 			{Seq: 3, ID: "a", Article: statsArticle("a", "बाढ़", "असम बाढ़")},
-		}, fieldCounts{FieldHeadline: 2, FieldBody: 5}},
+		}, fieldCounts{FieldHeadline: 2, FieldBody: 5, FieldXKey: 7}},
 		{"already applied changes change nothing", []news.Change{
 			{Seq: 2, ID: "b", Article: statsArticle("b", "x y z", "x y z")},
-		}, fieldCounts{FieldHeadline: 2, FieldBody: 5}},
+		}, fieldCounts{FieldHeadline: 2, FieldBody: 5, FieldXKey: 7}},
 		{"b deleted, c added and replaced in one batch", []news.Change{
 			{Seq: 4, ID: "b"},
 			{Seq: 5, ID: "c", Article: statsArticle("c", "चुनाव", "मतदान आज")},
 			{Seq: 6, ID: "c", Article: statsArticle("c", "चुनाव नतीजे", "मतदान")},
-		}, fieldCounts{FieldHeadline: 3, FieldBody: 3}},
+		}, fieldCounts{FieldHeadline: 3, FieldBody: 3, FieldXKey: 6}},
 	}
 	for _, st := range steps {
 		if err := ix.Apply(ctx, st.changes); err != nil {
@@ -71,7 +71,7 @@ func TestTermCounts(t *testing.T) {
 	ix.Close()
 	ix = openTest(t, dir)
 	defer ix.Close()
-	if got, want := nonZero(ix.stats.tokens), (fieldCounts{FieldHeadline: 3, FieldBody: 3}); !reflect.DeepEqual(got, want) {
+	if got, want := nonZero(ix.stats.tokens), (fieldCounts{FieldHeadline: 3, FieldBody: 3, FieldXKey: 6}); !reflect.DeepEqual(got, want) {
 		t.Errorf("after reopen: got counts %v, want %v", got, want)
 	}
 	r, err := ix.Search(ctx, Query{Should: []Clause{Term("मतदान")}, Langs: []string{"hi"}, From: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)})

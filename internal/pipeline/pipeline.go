@@ -41,6 +41,11 @@ type Pipeline struct {
 	Extract Extractor
 	// BatchSize is how many articles go into one store transaction (256).
 	BatchSize int
+	// IndexEvery is how many stored articles the index may lag behind
+	// before the pipeline asks it to catch up (2048); it always catches up
+	// at the end of a run. Larger index batches make fewer, larger index
+	// segments, which costs less to write and to merge.
+	IndexEvery int
 	// Workers is the number of extraction goroutines (GOMAXPROCS).
 	Workers int
 	// OnError is called once per failed item, from the writer goroutine.
@@ -68,6 +73,10 @@ func (p *Pipeline) Run(ctx context.Context, items <-chan ingest.Item) (Stats, er
 	batchSize := p.BatchSize
 	if batchSize <= 0 {
 		batchSize = 256
+	}
+	indexEvery := p.IndexEvery
+	if indexEvery <= 0 {
+		indexEvery = 2048
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -101,17 +110,22 @@ func (p *Pipeline) Run(ctx context.Context, items <-chan ingest.Item) (Stats, er
 	var fatal error
 	batch := make([]*news.Article, 0, batchSize)
 	origins := make([]string, 0, batchSize)
-	flush := func() {
-		if len(batch) == 0 || fatal != nil {
+	unindexed := 0
+	flush := func(final bool) {
+		if fatal != nil || (len(batch) == 0 && !final) {
 			return
 		}
-		if err := p.store(ctx, batch, origins, &st); err != nil {
-			fatal = err
-			cancel()
-			return
+		if len(batch) > 0 {
+			if err := p.store(ctx, batch, origins, &st); err != nil {
+				fatal = err
+				cancel()
+				return
+			}
+			unindexed += len(batch)
 		}
 		batch, origins = batch[:0], origins[:0]
-		if p.Index != nil {
+		if p.Index != nil && (unindexed >= indexEvery || (final && unindexed > 0)) {
+			unindexed = 0
 			n, err := p.Index.CatchUp(ctx, p.Store)
 			st.Indexed += n
 			if err != nil {
@@ -135,10 +149,10 @@ func (p *Pipeline) Run(ctx context.Context, items <-chan ingest.Item) (Stats, er
 		batch = append(batch, r.article)
 		origins = append(origins, r.origin)
 		if len(batch) >= batchSize {
-			flush()
+			flush(false)
 		}
 	}
-	flush()
+	flush(true)
 	st.Elapsed = time.Since(start)
 	if fatal == nil && ctx.Err() != nil {
 		fatal = ctx.Err()

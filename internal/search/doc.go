@@ -7,7 +7,11 @@
 // all-words finds nothing (with Options.Mode AnyWord it ranks every article
 // with any of the words, for natural-language questions), loads the hit
 // articles from the store, and cuts a snippet around the matched words. Ranking is the index's BM25 with the
-// headline weighted above the standfirst above the body.
+// headline weighted above the standfirst above the body. A bare word also
+// matches across scripts at a lower weight, through transliteration keys
+// (internal/translit): "Jaishankar" finds जयशंकर and "मोदी" finds Modi,
+// below the articles that spell the word as the query does; phrases and
+// exclusions match exactly.
 //
 // Snippets are plain text with the byte ranges of the matched words beside
 // them; Highlight renders them with any markers (plain text for the CLI,

@@ -71,13 +71,6 @@ func newPlan(an *analysis.Analyzer, pq *Parsed, latinKeys func(string) []string)
 			if !part.Phrase {
 				c.Keys = crossKeys(an, part.Text, p.Lang, latinKeys)
 			}
-			if kb, ok := tuneKB(); ok {
-				if kb < 0 {
-					c.Keys = nil
-				} else {
-					c.KeyBoost = kb
-				}
-			}
 			p.Positive = append(p.Positive, c)
 			for _, alts := range c.Terms {
 				for _, t := range alts {
@@ -152,19 +145,23 @@ func addTerm(alts []string, t string) []string {
 
 // crossKeys returns the cross-script key terms a bare word of a query is
 // also looked up under, or nil when it is not one keyed word (a stop word,
-// a number, a word of several terms such as "covid-19"). A Devanagari
-// word is looked up among Latin words by its key; a Latin word among
-// Devanagari words by its key and those of its likeliest Devanagari
-// spellings (latinKeys, translit.Keys). Keys shorter than
-// analysis.MinKeyLen are left out.
+// a number, a word of several terms such as "covid-19"). Both the word as
+// typed and its stem are keyed, as the index keys both ("Mongols" also
+// looks for मंगोल). A Devanagari form is looked up among Latin words by
+// its key; a Latin form among Devanagari words by its key and those of
+// its likeliest Devanagari spellings (latinKeys, translit.Keys). Keys
+// shorter than analysis.MinKeyLen are left out.
 func crossKeys(an *analysis.Analyzer, word, lang string, latinKeys func(string) []string) []string {
 	toks := an.Analyze(word, lang)
 	if len(toks) != 1 {
 		return nil
 	}
-	surface := word[toks[0].Start:toks[0].End]
+	forms := []string{word[toks[0].Start:toks[0].End]}
+	if t := toks[0].Term; t != forms[0] {
+		forms = append(forms, t)
+	}
 	var out []string
-	for _, w := range []string{surface, toks[0].Term} {
+	for _, w := range forms {
 		k, sc := analysis.CrossKey(w)
 		switch sc {
 		case analysis.KeyDevanagari:
@@ -175,9 +172,6 @@ func crossKeys(an *analysis.Analyzer, word, lang string, latinKeys func(string) 
 					out = addTerm(out, analysis.KeyTerm(analysis.KeyDevanagari, lk))
 				}
 			}
-		}
-		if w == toks[0].Term {
-			break
 		}
 	}
 	return out

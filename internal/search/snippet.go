@@ -56,8 +56,8 @@ type snippet struct {
 // most distinct matched terms (then the most matches, then the earliest),
 // cut only at spaces or, in text without spaces, between whole words; runs
 // of white space become one space and "…" marks cut ends. Words whose
-// analyzed term is in match, or whose cross-script key term
-// (analysis.CrossKey, analysis.KeyTerm) is in keys, are marked. With no
+// analyzed term is in match, or one of whose cross-script key terms
+// (analysis.WordKeys) is in keys, are marked. With no
 // match it returns the start of text.
 func makeSnippet(an *analysis.Analyzer, text, lang string, match, keys map[string]bool, width int) snippet {
 	if text == "" {
@@ -73,9 +73,14 @@ func makeSnippet(an *analysis.Analyzer, text, lang string, match, keys map[strin
 			if len(keys) == 0 {
 				continue
 			}
-			k, sc := analysis.CrossKey(text[t.Start:t.End])
-			kt := analysis.KeyTerm(sc, k)
-			if !keys[kt] {
+			kt := ""
+			for _, k := range analysis.WordKeys(text[t.Start:t.End], t.Term) {
+				if keys[k] {
+					kt = k
+					break
+				}
+			}
+			if kt == "" {
 				continue
 			}
 			t.Term = kt // counted apart from the exact terms

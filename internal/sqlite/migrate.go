@@ -39,6 +39,45 @@ var migrations = []string{
 		key   TEXT PRIMARY KEY,
 		value TEXT NOT NULL
 	) STRICT;`,
+	// 2: the sources khabar polls, and the item keys seen per source. Times
+	// are UTC text of fixed width (sourceTimeLayout), so text order is time
+	// order; durations are nanoseconds.
+	`CREATE TABLE sources (
+		id                INTEGER PRIMARY KEY,
+		url               TEXT NOT NULL UNIQUE,
+		kind              TEXT NOT NULL,
+		name              TEXT NOT NULL,
+		language          TEXT NOT NULL,
+		allow_private     INTEGER NOT NULL,
+		interval_ns       INTEGER NOT NULL,
+		min_interval_ns   INTEGER NOT NULL,
+		max_interval_ns   INTEGER NOT NULL,
+		min_gap_ns        INTEGER NOT NULL,
+		max_in_flight     INTEGER NOT NULL,
+		disabled          INTEGER NOT NULL,
+		disabled_reason   TEXT NOT NULL,
+		last_fetch        TEXT,
+		last_success      TEXT,
+		last_error        TEXT NOT NULL,
+		last_error_at     TEXT,
+		hard_failures     INTEGER NOT NULL,
+		soft_failures     INTEGER NOT NULL,
+		etag              TEXT NOT NULL,
+		last_modified     TEXT NOT NULL,
+		next_poll         TEXT,
+		items_seen        INTEGER NOT NULL,
+		items_per_day     REAL NOT NULL,
+		created           TEXT NOT NULL
+	) STRICT;
+	CREATE INDEX sources_due ON sources(disabled, next_poll, id);
+	CREATE TABLE source_seen (
+		id        INTEGER PRIMARY KEY,
+		source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+		key       TEXT NOT NULL,
+		touched   INTEGER NOT NULL,
+		UNIQUE (source_id, key)
+	) STRICT;
+	CREATE INDEX source_seen_age ON source_seen(source_id, touched);`,
 }
 
 // migrate brings the database behind db to the last of steps. Each pending
