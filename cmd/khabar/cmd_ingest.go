@@ -15,7 +15,7 @@ import (
 
 func runIngest(ctx context.Context, c *cli, args []string) error {
 	fs := c.newFlags("ingest")
-	format := fs.String("format", "auto", "input format: auto, text, html or jsonl")
+	format := fs.String("format", "auto", "input format: auto, text, html, jsonl or warc")
 	source := fs.String("source", "", "outlet name for documents that do not say")
 	paths, err := c.parse(fs, args)
 	if err != nil {
@@ -64,7 +64,12 @@ func runIngest(ctx context.Context, c *cli, args []string) error {
 		},
 	}
 	items := make(chan ingest.Item)
-	reader := &ingest.Reader{Format: f, Stdin: c.env.Stdin, HTMLSniffer: extract.LooksLikeHTML}
+	var skipped atomic.Int64
+	reader := &ingest.Reader{
+		Format: f, Stdin: c.env.Stdin, HTMLSniffer: extract.LooksLikeHTML,
+		// WARC requests, images, robots.txt and error pages are not articles.
+		OnSkip: func(string, string) { skipped.Add(1) },
+	}
 	go func() {
 		defer close(items)
 		for _, path := range files {
@@ -88,8 +93,12 @@ func runIngest(ctx context.Context, c *cli, args []string) error {
 		bar.Done()
 	}
 	failed := stats.Failed + len(pathErrs)
-	fmt.Fprintf(c.stdout, "ingested %d, unchanged %d, failed %d (%s read in %s)\n",
-		stats.Ingested, stats.Unchanged, failed, plural(stats.Read, "item", "items"), stats.Elapsed.Round(time.Millisecond))
+	skip := ""
+	if n := skipped.Load(); n > 0 {
+		skip = fmt.Sprintf(", %d non-article records skipped", n)
+	}
+	fmt.Fprintf(c.stdout, "ingested %d, unchanged %d, failed %d (%s read in %s%s)\n",
+		stats.Ingested, stats.Unchanged, failed, plural(stats.Read, "item", "items"), stats.Elapsed.Round(time.Millisecond), skip)
 	if runErr != nil {
 		return fmt.Errorf("ingest stopped: %w", runErr)
 	}

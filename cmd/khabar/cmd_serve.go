@@ -26,6 +26,8 @@ func runServe(ctx context.Context, c *cli, args []string) error {
 	fs := c.newFlags("serve")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	private := fs.Bool("private", false, "require the API token (KHABAR_API_TOKEN) for reads too")
+	crawlOn := fs.Bool("crawl", true, "poll due sources in the background (see khabar sources)")
+	allowPrivate := fs.Bool("allow-private", false, "let the crawler, and sources added through the API, reach private and loopback addresses")
 	pos, err := c.parse(fs, args)
 	if err != nil {
 		return err
@@ -34,7 +36,7 @@ func runServe(ctx context.Context, c *cli, args []string) error {
 		return exitError{code: 2, msg: "serve: takes no arguments"}
 	}
 	// The edge of the program: the token comes from the environment.
-	cfg := web.Config{Token: c.env.APIToken, Private: *private, DataDir: c.data}
+	cfg := web.Config{Token: c.env.APIToken, Private: *private, AllowPrivate: *allowPrivate, DataDir: c.data}
 	if cfg.Private && cfg.Token == "" {
 		return exitError{code: 2, msg: "serve: --private needs KHABAR_API_TOKEN set"}
 	}
@@ -43,6 +45,13 @@ func runServe(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	defer ar.Close()
+	if *crawlOn {
+		stop, err := startCrawler(ctx, c, ar, *allowPrivate)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	return serve(ctx, c, ar, *addr, cfg, func(url string) {
 		fmt.Fprintf(c.stdout, "khabar: serving %s on %s\n", c.data, url)
 		if cfg.Token == "" {

@@ -50,7 +50,7 @@ type cli struct {
 func commands() []command {
 	return []command{
 		{"extract", "[--json] [--format auto|text|html] [--url URL] FILE|-", "extract one article from scraped text or HTML and print it", runExtract},
-		{"ingest", "[--format auto|text|html|jsonl] PATH...", "extract and store files, folders (recursively) and - (stdin)", runIngest},
+		{"ingest", "[--format auto|text|html|jsonl|warc] PATH...", "extract and store files, folders (recursively), WARC archives and - (stdin)", runIngest},
 		{"search", "[--json] [--limit N] [--offset N] QUERY", "search the archive (words AND, \"phrases\", -exclude, source: lang: from: to:)", runSearch},
 		{"show", "[--json] ID", "print one stored article", runShow},
 		{"reindex", "", "rebuild the search index from the store", runReindex},
@@ -59,6 +59,8 @@ func commands() []command {
 		{"serve", "[--addr 127.0.0.1:8080] [--private]", "serve the search page and the JSON API (writes need KHABAR_API_TOKEN)", runServe},
 		{"demo", "[--addr 127.0.0.1:8080] [--data DIR]", "serve the shipped samples (in a temporary data directory)", runDemo},
 		{"sources", "add|list|rm|import [flags] [args]", "manage the feeds, sitemaps and sites khabar polls (import reads OPML)", runSources},
+		{"crawl", "[--allow-private] [--archive DIR] [--max-items N] [--json]", "poll every source once and store the new articles", runCrawl},
+		{"bench", "serve [--articles 100000] [--clients 8] [--duration 30s] [--data DIR] [--json]", "load-test the HTTP search API on a synthetic store built from ../shared/data", runBench},
 	}
 }
 

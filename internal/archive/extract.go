@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/khabar-news/khabar/internal/extract"
+	"github.com/khabar-news/khabar/internal/feed"
 	"github.com/khabar-news/khabar/internal/indic"
 	"github.com/khabar-news/khabar/internal/ingest"
 	"github.com/khabar-news/khabar/internal/news"
@@ -15,6 +16,11 @@ import (
 // go through internal/extract; JSONL records are already articles and only
 // get their language detected when the record gave none. The article's ID
 // is left for the caller when it is empty.
+//
+// An item with a URL (a crawled page, a WARC record) gets its article URL
+// normalized with feed.NormalizeURL after the page's canonical URL is
+// read, so one article reached through AMP pages or tracking links keeps
+// one URL, and so one ID (news.Article.DeriveID).
 func Extract(ctx context.Context, it ingest.Item, opts extract.Options) (*news.Article, error) {
 	if it.URL != "" {
 		opts.URL = it.URL
@@ -30,7 +36,11 @@ func Extract(ctx context.Context, it ingest.Item, opts extract.Options) (*news.A
 		detectLanguages(a)
 		return a, nil
 	case it.Format == ingest.HTML:
-		return extract.FromHTML(ctx, it.Data, opts)
+		a, err := extract.FromHTML(ctx, it.Data, opts)
+		if err == nil && it.URL != "" && a.URL != "" {
+			a.URL = feed.NormalizeURL(a.URL)
+		}
+		return a, err
 	case it.Format == ingest.Text:
 		return extract.FromText(string(it.Data), opts)
 	}

@@ -48,10 +48,14 @@ func HasFullText(item Item) bool {
 	if len(blocks) == 0 {
 		return false
 	}
-	last := strings.ToLower(strings.TrimRight(blocks[len(blocks)-1], " .:!|»>→-–—"))
-	last = strings.TrimSpace(last)
+	tail := blocks[len(blocks)-1]
+	if len(tail) > 256 {
+		tail = tail[len(tail)-256:] // a cut rune at the start does not matter
+	}
+	tail = strings.ToLower(tail)
+	trimmed := strings.TrimSpace(strings.TrimRight(tail, " .:!|»>→-–—"))
 	for _, end := range teaserEnds {
-		if strings.HasSuffix(last, end) || strings.HasSuffix(strings.ToLower(blocks[len(blocks)-1]), end) {
+		if strings.HasSuffix(trimmed, end) || strings.HasSuffix(tail, end) {
 			return false
 		}
 	}

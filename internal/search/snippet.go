@@ -57,7 +57,7 @@ type snippet struct {
 // cut only at spaces or, in text without spaces, between whole words; runs
 // of white space become one space and "…" marks cut ends. Words whose
 // analyzed term is in match, or one of whose cross-script key terms
-// (analysis.WordKeys) is in keys, are marked. With no
+// (an.WordKeys, memoized) is in keys, are marked. With no
 // match it returns the start of text.
 func makeSnippet(an *analysis.Analyzer, text, lang string, match, keys map[string]bool, width int) snippet {
 	if text == "" {
@@ -74,7 +74,7 @@ func makeSnippet(an *analysis.Analyzer, text, lang string, match, keys map[strin
 				continue
 			}
 			kt := ""
-			for _, k := range analysis.WordKeys(text[t.Start:t.End], t.Term) {
+			for _, k := range an.WordKeys(text[t.Start:t.End], t.Term) {
 				if keys[k] {
 					kt = k
 					break

@@ -54,12 +54,21 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusBadRequest, errorBody{err.Error()})
 		return
 	}
+	mode := search.AllWords
+	switch m := v.Get("mode"); m {
+	case "", "all":
+	case "any":
+		mode = search.AnyWord
+	default:
+		writeJSON(w, http.StatusBadRequest, errorBody{fmt.Sprintf("mode=%s: want all or any", quote(m))})
+		return
+	}
 	query := st.Query()
 	if _, err := search.Parse(query); err != nil {
 		writeJSON(w, http.StatusBadRequest, errorBody{"q: " + err.Error()})
 		return
 	}
-	res, err := s.searcher.Search(r.Context(), query, search.Options{Limit: limit, Offset: offset, Newest: st.Newest, FacetSize: facetSize})
+	res, err := s.searcher.Search(r.Context(), query, search.Options{Limit: limit, Offset: offset, Mode: mode, Newest: st.Newest, FacetSize: facetSize})
 	if err != nil {
 		s.log.Error("api search", "query", query, "err", err)
 		writeJSON(w, http.StatusInternalServerError, errorBody{"the search failed; please try again"})

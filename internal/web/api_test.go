@@ -346,3 +346,25 @@ func TestMetrics(t *testing.T) {
 		t.Errorf("khabar_data_dir_bytes: got %v, want > 0", values["khabar_data_dir_bytes"])
 	}
 }
+
+func TestAPISearchMode(t *testing.T) {
+	s, _ := newTestServer(t, Config{})
+	q := url.QueryEscape("मानसून क्रिकेट")
+	var all, anyw struct {
+		Total int
+		Note  string
+	}
+	_, body := do(t, s, "GET", "/api/v1/search?q="+q, "")
+	decode(t, body, &all)
+	_, body = do(t, s, "GET", "/api/v1/search?mode=any&q="+q, "")
+	decode(t, body, &anyw)
+	if anyw.Total == 0 || anyw.Note != "" {
+		t.Errorf("mode=any: got %d hits, note %q; want hits and no fallback note", anyw.Total, anyw.Note)
+	}
+	if anyw.Total != all.Total || all.Note == "" {
+		t.Errorf("all-words fallback: got %d hits (note %q), want the any-word %d with a note", all.Total, all.Note, anyw.Total)
+	}
+	if res, body := do(t, s, "GET", "/api/v1/search?mode=some&q="+q, ""); res.StatusCode != 400 || !strings.Contains(body, "mode") {
+		t.Errorf("bad mode: got %d %s, want 400 naming mode", res.StatusCode, body)
+	}
+}

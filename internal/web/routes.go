@@ -24,11 +24,17 @@ func (s *Server) routes() []route {
 	return []route{
 		{"GET /{$}", read, false, s.searchPage},
 		{"GET /articles/{id}", read, false, s.articlePage},
+		{"GET /sources", read, false, s.sourcesPage},
 		{"GET /static/", open, false, s.staticFile},
 
 		{"GET /api/v1/search", read, true, s.apiSearch},
 		{"GET /api/v1/articles/{id}", read, true, s.apiArticle},
 		{"POST /api/v1/articles", write, true, s.apiPostArticles},
+		{"GET /api/v1/sources", read, true, s.apiListSources},
+		{"POST /api/v1/sources", write, true, s.apiAddSource},
+		{"DELETE /api/v1/sources", write, true, s.apiRemoveSources},
+		{"GET /api/v1/sources/{id}", read, true, s.apiSource},
+		{"DELETE /api/v1/sources/{id}", write, true, s.apiRemoveSource},
 		{"GET /api/v1/openapi.json", read, true, s.apiOpenAPI},
 		{"/api/", read, true, s.apiNotFound},
 

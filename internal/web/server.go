@@ -43,6 +43,11 @@ type Config struct {
 	// DataDir is the data directory whose size /metrics reports; empty
 	// leaves the gauge out.
 	DataDir string
+	// AllowPrivate lets API clients add sources with allow_private set
+	// (sources whose fetches may reach private and loopback addresses);
+	// without it such requests are refused with 403. Only an operator
+	// should turn it on (khabar serve --allow-private).
+	AllowPrivate bool
 	// Logger receives one line per request and the errors of handlers;
 	// nil discards them.
 	Logger *slog.Logger
@@ -73,12 +78,16 @@ type Server struct {
 	metrics  *metrics
 	mux      *http.ServeMux
 
+	sources news.SourceStore // nil when the store keeps no sources
+	srcFlag sourceFlag
+
 	namesMu sync.Mutex
 	names   map[string]string // keyword form of a source → its display name
 }
 
 // New returns a Server over the store st, searched by se, whose index ix
-// follows st. It parses the embedded templates and fails when one is
+// follows st. When st is also a news.SourceStore the server serves
+// the sources page and API; otherwise those answer that there are none. It parses the embedded templates and fails when one is
 // broken, and fails on a Private config without a Token.
 func New(cfg Config, st news.Store, se Searcher, ix Index) (*Server, error) {
 	if st == nil || se == nil || ix == nil {
@@ -94,8 +103,11 @@ func New(cfg Config, st news.Store, se Searcher, ix Index) (*Server, error) {
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
+	s.sources, _ = st.(news.SourceStore)
+	funcs := templateFuncs()
+	funcs["showSources"] = s.showSources
 	var err error
-	if s.pages, err = parseTemplates(); err != nil {
+	if s.pages, err = parseTemplates(funcs); err != nil {
 		return nil, err
 	}
 	if s.static, err = fs.Sub(staticFS, "static"); err != nil {
@@ -113,10 +125,10 @@ func New(cfg Config, st news.Store, se Searcher, ix Index) (*Server, error) {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
 
 // parseTemplates parses each page template together with the layout.
-func parseTemplates() (map[string]*template.Template, error) {
+func parseTemplates(funcs template.FuncMap) (map[string]*template.Template, error) {
 	pages := map[string]*template.Template{}
-	for _, name := range []string{"search", "article", "error"} {
-		t, err := template.New(name).Funcs(templateFuncs()).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
+	for _, name := range []string{"search", "article", "error", "sources"} {
+		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("web: parse template %s: %w", name, err)
 		}
