@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -44,5 +46,39 @@ func TestBenchArgs(t *testing.T) {
 				t.Errorf("got %v, want an error containing %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestBenchServeSmall builds a tiny synthetic store from the shared
+// corpora, loads the real server for a second, and checks every class ran
+// without errors; a second run reuses the store.
+func TestBenchServeSmall(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a store and runs a load: skipped in -short mode")
+	}
+	shared := sharedData(t)
+	data := filepath.Join(t.TempDir(), "bench")
+	for i, wantReused := range []bool{false, true} {
+		var out, errb bytes.Buffer
+		args := []string{"bench", "serve", "--articles", "300", "--clients", "2", "--duration", "1s", "--data", data, "--shared", shared, "--json"}
+		if err := run(context.Background(), args, environment{}, &out, &errb); err != nil {
+			t.Fatalf("run %d: %v\nstderr: %s", i, err, errb.String())
+		}
+		var rep benchReport
+		if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+			t.Fatalf("run %d: output is not the report JSON: %v\n%s", i, err, out.String())
+		}
+		if rep.Build.Reused != wantReused || rep.IndexedDocs != 300 {
+			t.Errorf("run %d: got reused %v with %d indexed, want %v with 300", i, rep.Build.Reused, rep.IndexedDocs, wantReused)
+		}
+		if len(rep.Classes) != len(benchClasses) {
+			t.Fatalf("run %d: got %d classes, want %d", i, len(rep.Classes), len(benchClasses))
+		}
+		for _, c := range rep.Classes {
+			if c.Requests == 0 || c.Errors != 0 || c.P99ms <= 0 {
+				t.Errorf("run %d: class %s: got %d requests, %d errors, p99 %v ms; want requests and no errors (first error %q)",
+					i, c.Class, c.Requests, c.Errors, c.P99ms, rep.FirstError)
+			}
+		}
 	}
 }

@@ -34,13 +34,15 @@ func hindiParas(n, paras int) string {
 	return b.String()
 }
 
-func headline(n int) string { return fmt.Sprintf("सड़क मरम्मत पर नगर निगम का नया फैसला %d", n) }
+func headline(n int) string {
+	return fmt.Sprintf("सड़क मरम्मत पर नगर निगम का नया फैसला %d", n)
+}
 
 // outlet is a fake Hindi news site on loopback that records the requests
 // it serves.
 type outlet struct {
-	srv *httptest.Server
-	mu  sync.Mutex
+	srv  *httptest.Server
+	mu   sync.Mutex
 	reqs []request
 	// feedItems is the RSS items, as markup; change it between passes.
 	feedItems string
