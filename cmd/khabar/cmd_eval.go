@@ -2,11 +2,10 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
+
+	"github.com/khabar-news/khabar/internal/shareddata"
 )
 
 // evalSubject is one thing "khabar eval" can score.
@@ -43,33 +42,16 @@ func runEval(ctx context.Context, c *cli, args []string) error {
 	return exitError{code: 2, msg: fmt.Sprintf("eval: unknown eval subject %q (have %s)", args[0], strings.Join(names, ", "))}
 }
 
-// sharedDataDir returns the shared evaluation data directory: flag, else
-// $KHABAR_SHARED_DATA, else ../shared/data beside the repository root found
-// by walking up from the working directory, else ../shared/data.
+// sharedDataDir returns the shared evaluation data directory: the --shared
+// flag, else $KHABAR_SHARED_DATA, else ../shared/data beside the repository
+// root found by walking up from the working directory.
 func (c *cli) sharedDataDir(flagValue string) (string, error) {
 	if flagValue != "" {
-		return flagValue, nil
+		return shareddata.Find(flagValue, ".")
 	}
-	if d := c.env.SharedData; d != "" {
-		return d, nil
-	}
-	dir, err := os.Getwd()
+	d, err := shareddata.Find(c.env.SharedData, ".")
 	if err != nil {
-		return "", fmt.Errorf("shared data: %w", err)
+		return "", fmt.Errorf("%w (or pass --shared DIR)", err)
 	}
-	for d := dir; ; {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			return filepath.Join(d, "..", "shared", "data"), nil
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			break
-		}
-		d = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(p); err != nil {
-		return "", errors.New("shared data not found: pass --shared DIR or set KHABAR_SHARED_DATA")
-	}
-	return p, nil
+	return d, nil
 }

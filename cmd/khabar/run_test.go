@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/khabar-news/khabar/internal/shareddata"
 )
 
 // khabar runs the CLI in-process with its own data directory and returns
@@ -35,14 +37,7 @@ func exitCode(err error) int {
 // sharedData finds ../shared/data from the repo, or $KHABAR_SHARED_DATA.
 func sharedData(t *testing.T) string {
 	t.Helper()
-	if d := os.Getenv("KHABAR_SHARED_DATA"); d != "" {
-		return d
-	}
-	d, _ := filepath.Abs("../../../shared/data")
-	if _, err := os.Stat(d); err != nil {
-		t.Skipf("shared data not found at %s (set KHABAR_SHARED_DATA): skipping", d)
-	}
-	return d
+	return shareddata.Dir(t)
 }
 
 func TestIngestSamplesAndSearch(t *testing.T) {

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/khabar-news/khabar/internal/shareddata"
+
 	"github.com/khabar-news/khabar/internal/extract"
 	"github.com/khabar-news/khabar/internal/ingest"
 	"github.com/khabar-news/khabar/internal/news"
@@ -21,14 +23,7 @@ import (
 // $KHABAR_SHARED_DATA, and skips the test or benchmark when it is absent.
 func sharedData(tb testing.TB) string {
 	tb.Helper()
-	if d := os.Getenv("KHABAR_SHARED_DATA"); d != "" {
-		return d
-	}
-	d, _ := filepath.Abs("../../../shared/data")
-	if _, err := os.Stat(d); err != nil {
-		tb.Skipf("shared data not found at %s (set KHABAR_SHARED_DATA): skipping", d)
-	}
-	return d
+	return shareddata.Dir(tb)
 }
 
 // bbcDocuments reads the BBC Hindi sample (category, text) and returns

@@ -9,33 +9,15 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/khabar-news/khabar/internal/shareddata"
 )
 
 // sharedData returns the shared data directory (env KHABAR_SHARED_DATA, or
 // ../shared/data beside the repository root) or skips the test.
 func sharedData(t *testing.T) string {
 	t.Helper()
-	if d := os.Getenv("KHABAR_SHARED_DATA"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Skipf("shared data: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			d := filepath.Join(dir, "..", "shared", "data")
-			if _, err := os.Stat(d); err != nil {
-				t.Skipf("shared data not found at %s (set KHABAR_SHARED_DATA)", d)
-			}
-			return d
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared data: repository root not found (set KHABAR_SHARED_DATA)")
-		}
-		dir = parent
-	}
+	return shareddata.Dir(t)
 }
 
 var annValue = regexp.MustCompile(`value="(\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?)"`)

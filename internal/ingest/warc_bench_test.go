@@ -17,6 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/khabar-news/khabar/internal/shareddata"
+
 	"github.com/khabar-news/khabar/internal/archive"
 	"github.com/khabar-news/khabar/internal/extract"
 	"github.com/khabar-news/khabar/internal/ingest"
@@ -112,24 +114,7 @@ func TestIngestWARCEndToEnd(t *testing.T) {
 // $KHABAR_SHARED_DATA) and skips when it is absent.
 func sharedData(tb testing.TB) string {
 	tb.Helper()
-	if d := os.Getenv("KHABAR_SHARED_DATA"); d != "" {
-		return d
-	}
-	dir, _ := filepath.Abs(".")
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			d := filepath.Join(dir, "..", "shared", "data")
-			if _, err := os.Stat(d); err != nil {
-				tb.Skipf("shared data not found at %s (set KHABAR_SHARED_DATA): skipping", d)
-			}
-			return d
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("repository root not found: skipping")
-		}
-		dir = parent
-	}
+	return shareddata.Dir(tb)
 }
 
 // benchWARC builds a .warc.gz of n pages in dir from the HTML pages in

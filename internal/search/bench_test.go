@@ -11,6 +11,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/khabar-news/khabar/internal/shareddata"
+
 	"github.com/khabar-news/khabar/internal/analysis"
 	"github.com/khabar-news/khabar/internal/index"
 	"github.com/khabar-news/khabar/internal/index/indextest"
@@ -22,27 +24,7 @@ import (
 // It skips the test when there is none.
 func sharedData(tb testing.TB) string {
 	tb.Helper()
-	if d := os.Getenv("KHABAR_SHARED_DATA"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Skipf("shared data: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			d := filepath.Join(dir, "..", "shared", "data")
-			if _, err := os.Stat(d); err != nil {
-				tb.Skipf("shared data not found at %s (set KHABAR_SHARED_DATA)", d)
-			}
-			return d
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("shared data: no go.mod above the test directory")
-		}
-		dir = parent
-	}
+	return shareddata.Dir(tb)
 }
 
 // corpusArticles builds up to n articles of two paragraphs each from the

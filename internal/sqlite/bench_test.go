@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/khabar-news/khabar/internal/shareddata"
+
 	"github.com/khabar-news/khabar/internal/news"
 )
 
@@ -20,23 +22,7 @@ import (
 // holding go.mod), found by walking up from the working directory.
 func sharedData(t testing.TB) string {
 	t.Helper()
-	if d := os.Getenv("KHABAR_SHARED_DATA"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(filepath.Dir(dir), "shared", "data")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
+	return shareddata.Dir(t)
 }
 
 // bbcArticles reads the BBC Hindi sample (category, body text) into articles

@@ -127,7 +127,7 @@ type hyp struct {
 func (h *hyp) history() []uint16 { return h.hist[len(h.hist)-h.hn:] }
 
 // beamWidth is how many partial spellings are kept at each input position.
-const beamWidth = 16
+const beamWidth = 32
 
 // word decodes one lowercase letter run into up to n spellings.
 func (m *Model) word(w string, n int) []Candidate {
