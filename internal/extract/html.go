@@ -121,7 +121,7 @@ func FromHTML(ctx context.Context, page []byte, opts Options) (a *news.Article, 
 		a.Warnings = append(a.Warnings, fmt.Sprintf("%d JSON-LD blocks were not valid JSON", ld.Errors))
 	}
 	htmlFillMeta(a, ld, meta, base, opts)
-	htmlFillDate(doc, a, opts)
+	htmlFillDate(doc, a, opts, htmlDeclaredLang(ld, meta))
 
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("extract html %s: %w", name, err)
@@ -342,14 +342,7 @@ func htmlFirstTime(values []string, now time.Time) time.Time {
 // language decides only when the text does not.
 func htmlLanguage(a *news.Article, ld jsonldInfo, m *metaInfo) {
 	det := indic.DetectLanguage(a.Headline + "\n" + a.BodyText())
-	declared := m.Lang
-	if ld.Article != nil && ld.Article.Language != "" {
-		declared = ld.Article.Language
-	}
-	if declared == "" {
-		declared = m.get("og:locale")
-	}
-	declared = htmlPrimaryTag(declared)
+	declared := htmlPrimaryTag(htmlDeclaredLang(ld, m))
 	a.Language = det.Lang
 	if a.Language == "" || (det.Mixed && declared != "") {
 		// The text does not decide (or two languages are both substantial):
@@ -367,6 +360,18 @@ func htmlLanguage(a *news.Article, ld jsonldInfo, m *metaInfo) {
 			a.Body[i].Language = l
 		}
 	}
+}
+
+// htmlDeclaredLang returns the language tag the page declares: JSON-LD
+// inLanguage, else <html lang>, else og:locale; "" when none.
+func htmlDeclaredLang(ld jsonldInfo, m *metaInfo) string {
+	if ld.Article != nil && ld.Article.Language != "" {
+		return ld.Article.Language
+	}
+	if m.Lang != "" {
+		return m.Lang
+	}
+	return m.get("og:locale")
 }
 
 // htmlPrimaryTag returns the lowercased primary subtag of a language tag

@@ -60,16 +60,25 @@ func htmlPageDate(doc *html.Node, pageURL string, now time.Time) (time.Time, boo
 }
 
 // htmlFillDate completes a.Published, which htmlFillMeta took from the
-// page's metadata. A date written in the URL's path wins over a metadata
-// date more than a day away from it (a stale or site-wide date in the
-// metadata), and so does its day over a UTC time falling on another day;
-// without a metadata date the URL's is taken, and without either
-// go-htmldate searches the page.
-func htmlFillDate(doc *html.Node, a *news.Article, opts Options) {
+// page's metadata. A time stated in UTC is first moved to the zone the site
+// most likely dates its stories in (htmlSiteZone, from the host's domain
+// and lang, the page's declared language), so that its day is the
+// publisher's, unless the URL files the story under the UTC day. A date written in the URL's path wins over a metadata date
+// more than a day and a half away from it (a stale or site-wide date in
+// the metadata); without a metadata date the URL's is taken, and without
+// either go-htmldate searches the page.
+func htmlFillDate(doc *html.Node, a *news.Article, opts Options, lang string) {
 	var urlDate time.Time
+	host := ""
 	for _, u := range []string{opts.URL, a.URL} {
 		pu, err := url.Parse(u)
-		if err != nil || pu.Path == "" {
+		if err != nil {
+			continue
+		}
+		if host == "" {
+			host = pu.Hostname()
+		}
+		if pu.Path == "" {
 			continue
 		}
 		if t, ok := htmlURLDate(pu.Path); ok {
@@ -77,13 +86,24 @@ func htmlFillDate(doc *html.Node, a *news.Article, opts Options) {
 			break
 		}
 	}
+	utcPub := htmlUTCClock(a.Published)
+	zone := htmlSiteZone(host, lang)
+	for _, t := range []*time.Time{&a.Published, &a.Updated} {
+		if !htmlUTCClock(*t) || zone == nil {
+			continue
+		}
+		local := t.In(zone)
+		if t == &a.Published && !urlDate.IsZero() && htmlSameDay(*t, urlDate) && !htmlSameDay(local, urlDate) {
+			// The URL files the story under the UTC day: the site
+			// itself dates in UTC.
+			continue
+		}
+		*t = local
+	}
 	switch {
 	case !a.Published.IsZero() && !urlDate.IsZero():
 		d := a.Published.Sub(urlDate)
-		_, offset := a.Published.Zone()
-		if d > 36*time.Hour || d < -36*time.Hour || (offset == 0 && a.Published.Format(time.DateOnly) != urlDate.Format(time.DateOnly)) {
-			// Far from the URL's day, or a UTC time that falls on
-			// another day than the one the site filed the story under.
+		if d > 36*time.Hour || d < -36*time.Hour || (utcPub && !htmlSameDay(a.Published, urlDate)) {
 			a.Published = urlDate
 		}
 	case !urlDate.IsZero():
@@ -97,4 +117,21 @@ func htmlFillDate(doc *html.Node, a *news.Article, opts Options) {
 			a.Published = t
 		}
 	}
+}
+
+// htmlUTCClock reports whether t is a time of day stated in UTC. Midnight
+// exactly is a date written as a timestamp, not a clock time, and stays.
+func htmlUTCClock(t time.Time) bool {
+	if t.IsZero() {
+		return false
+	}
+	_, off := t.Zone()
+	h, m, s := t.Clock()
+	return off == 0 && h+m+s+t.Nanosecond() != 0
+}
+
+// htmlSameDay reports whether a and b, each in its own zone, fall on the
+// same calendar day.
+func htmlSameDay(a, b time.Time) bool {
+	return a.Format(time.DateOnly) == b.Format(time.DateOnly)
 }

@@ -24,11 +24,34 @@ var htmlFurniture = []string{
 	"ad-container", "also-read", "alsoread", "read-also", "readalso", "related",
 	"recommend", "newsletter", "taboola", "outbrain", "copy-link", "copylink",
 	"follow-us", "followus", "subscribe", "trending", "most-read", "mostread",
+	"latest-news", "more-stories", "morestories", "more-from", "read-more",
+	"readmore", "paywall", "author-bio", "authorbio",
 }
 
 // htmlMaxFurnitureRunes is the most text a furniture-named element may hold
 // and still be removed; a larger one probably wraps the article itself.
 const htmlMaxFurnitureRunes = 400
+
+// htmlMaxLinkFurnitureRunes is the most text a furniture-named element may
+// hold and still be removed when at least half of its text is link text (a
+// list of other stories); more is taken for the article itself.
+const htmlMaxLinkFurnitureRunes = 3000
+
+// htmlLinkDensity returns the share of n's text, runes long, inside links.
+func htmlLinkDensity(n *html.Node, runes int) float64 {
+	if runes == 0 {
+		return 0
+	}
+	in := 0
+	htmlFind(n, func(e *html.Node) bool {
+		if e.DataAtom == atom.A {
+			in += htmlRunes(htmlText(e))
+			return false
+		}
+		return true
+	})
+	return float64(in) / float64(runes)
+}
 
 // htmlMaxRelatedRunes bounds the text of a "यह भी पढ़ें" box.
 const htmlMaxRelatedRunes = 800
@@ -62,7 +85,7 @@ func htmlPrepare(doc *html.Node, base *url.URL, a *news.Article) {
 			return true
 		}
 		t := htmlText(n)
-		if htmlRunes(t) > htmlMaxFurnitureRunes {
+		if r := htmlRunes(t); r > htmlMaxFurnitureRunes && (r > htmlMaxLinkFurnitureRunes || htmlLinkDensity(n, r) < 0.5) {
 			return true
 		}
 		if t != "" {

@@ -11,10 +11,13 @@
 // choices in context.
 //
 // The tables are learned (Train) from the training split of the Dakshina
-// Hindi romanization lexicon only, shipped gzip'd under tables/ and
+// Hindi romanization lexicon (common words) and from permissively licensed
+// name lists in both scripts (election candidates, cricketers, towns; split
+// into word pairs by SplitNamePair), shipped gzip'd under tables/ and
 // embedded; they are parsed once, on first use. Rebuild them with
-// "go generate ./internal/translit" (see gen/). They are derived from data
-// under CC BY-SA 4.0, and so are shared under it too: see tables/README.md.
+// "go generate ./internal/translit" (see gen/). They are derived in part
+// from data under CC BY-SA 4.0, and so are shared under it too: see
+// tables/README.md for every source and licence.
 //
 // Romanize goes the other way with rules: a plain-ASCII reading of
 // Devanagari as Hindi names are spelled in English news. Key folds a word

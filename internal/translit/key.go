@@ -20,9 +20,15 @@ import (
 //   - m or n before p, b, f, v or w is N ("sambhav", "sanbhav" and "संभव"
 //     all give SNBV);
 //   - vowels: a and aa are dropped; i, ee, ii, y and an i after a vowel
-//     are I ("ai", "ay" and "य" meet); u, oo, uu → U; e → E, but a final e
-//     after a consonant is dropped (English "climate", "jute"); o, au, ou
-//     and a final ow → O;
+//     are I ("ai", "ay" and "य" meet); u, oo, uu → U, and so is an o
+//     before a final "r" or "re" (English "-ore" is Hindi "-ur":
+//     "Singapore" and "सिंगापुर" meet); o, au, ou and a final ow → O;
+//     e → E, but a final e is dropped after a consonant (English
+//     "climate", "jute") and after a vowel ("dengue" and "डेंगू" meet); a
+//     single u before two consonant letters (not an aspirate's h) is
+//     dropped, as English spells Hindi a so ("Lucknow" and "लखनऊ",
+//     "Punjab" and "पंजाब");
+//   - a final "nv" (गांव romanizes "ganv") is ON, as in "gaon";
 //   - a word that starts with a vowel starts with a lowercase "a", whatever
 //     the vowel ("Alex" and "एलेक्स" meet, "Amit" → "aMIT" and "Mit" → "MIT"
 //     do not);
@@ -116,12 +122,27 @@ func foldLatin(s string) string {
 			switch {
 			case i == 0:
 				out = append(out, 'a')
-			case cls == 'E' && i+w == len(s) && i >= 2 && !isVowelLetter(s[i-1]):
-				// A silent English final e.
+			case cls == 'E' && i+w == len(s) && (i >= 2 && !isVowelLetter(s[i-1]) || isVowelLetter(s[i-1])):
+				// A silent English final e ("jute"), or one after a
+				// vowel ("dengue", "Bombae").
+			case c == 'o' && w == 1 && finalR(s, i+1):
+				// English "-ore", "-or" at the end is Hindi "-ur"
+				// ("Singapore" and "सिंगापुर" meet).
+				emit('U')
+			case c == 'u' && w == 1 && beforeCluster(s, i+1):
+				// An English u before two consonants is Hindi a
+				// ("Lucknow", "Punjab", "Trump").
 			case cls != 0:
 				emit(cls)
 			}
 			i += w
+			continue
+		}
+		if c == 'n' && i+2 == len(s) && s[i+1] == 'v' {
+			// A final nasalised v (गांव "ganv") is spelled "on" ("gaon").
+			emit('O')
+			emit('N')
+			i += 2
 			continue
 		}
 		sym, w := consonantClass(s, i)
@@ -178,6 +199,23 @@ func vowelClass(s string, i int) (byte, int) {
 		return 'O', 1
 	}
 	return 0, 1
+}
+
+// finalR reports whether s[i:] is "r" or "re".
+func finalR(s string, i int) bool {
+	return s[i:] == "r" || s[i:] == "re"
+}
+
+// beforeCluster reports whether s[i:] starts with two consonant letters
+// that are not one aspirate or sh (so "ckn", "nj", "mp", "ss", but not
+// "kh" or "sh" alone).
+func beforeCluster(s string, i int) bool {
+	if i+2 > len(s) {
+		return false
+	}
+	a, b := s[i], s[i+1]
+	cons := func(c byte) bool { return !isVowelLetter(c) && c != 'y' && c != 'w' }
+	return cons(a) && cons(b) && b != 'h'
 }
 
 // consonantClass returns the class symbol of the consonant letters at

@@ -175,6 +175,12 @@ func TestKeyMeets(t *testing.T) {
 		{"Singh", "सिंह"},
 		{"Alex", "एलेक्स"},
 		{"Akhbar", "अख़बार", "अखबार", "akhabaar"},
+		{"Lucknow", "लखनऊ", "Lakhnau"},
+		{"dengue", "डेंगू", "dengu"},
+		{"Singapore", "सिंगापुर", "Singapur"},
+		{"Lasalgaon", "लासलगांव", "Lasalganv"},
+		{"Punjab", "पंजाब", "Panjab"},
+		{"gaon", "गांव", "गाँव"},
 	}
 	for _, group := range same {
 		t.Run(group[0], func(t *testing.T) {
@@ -200,6 +206,8 @@ func TestKeyDiffers(t *testing.T) {
 		{"Amit", "Mit"},
 		{"Kamal", "कोमल"},
 		{"Ram", "रोम"},
+		{"Lucknow", "लखन"},
+		{"गांव", "गन"},
 	}
 	for _, p := range pairs {
 		t.Run(p[0]+"/"+p[1], func(t *testing.T) {

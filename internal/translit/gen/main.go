@@ -1,13 +1,14 @@
 // Command gen rebuilds the transliteration tables that package translit
-// embeds, from the Dakshina Hindi lexicon's training split in the shared
-// data directory:
+// embeds, from the Dakshina Hindi lexicon's training split and the
+// gazetteer name lists (see tables/README.md) in the shared data directory:
 //
 //	go generate ./internal/translit
 //	go run ./internal/translit/gen -out internal/translit/tables/hi.gz
 //
 // The shared data directory is -shared, else $KHABAR_SHARED_DATA, else
 // ../shared/data beside the repository root. With -dev it also scores the
-// new tables on the Dakshina dev split (tune there, never on test).
+// new tables on the Dakshina dev split and on the held-out tenth of the
+// name words (tune there, never on test).
 package main
 
 import (
@@ -45,6 +46,8 @@ func run(ctx context.Context, args []string, sharedEnv string, stdout io.Writer)
 	fs.IntVar(&opt.MaxTgt, "maxtgt", opt.MaxTgt, "longest Devanagari chunk")
 	fs.IntVar(&opt.Iterations, "iter", opt.Iterations, "EM iterations")
 	fs.IntVar(&opt.MinCount, "mincount", opt.MinCount, "drop top-order n-grams seen fewer times")
+	names := fs.Bool("names", true, "also learn from the gazetteer name lists (see tables/README.md)")
+	nameWeight := fs.Int("nameweight", 2, "weight of one name word pair (a Dakshina pair weighs its annotator count)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -60,12 +63,22 @@ func run(ctx context.Context, args []string, sharedEnv string, stdout io.Writer)
 	if err != nil {
 		return err
 	}
+	var nameDev []translit.Pair
+	if *names {
+		nameTrain, dev, err := namePairs(*shared, *nameWeight)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "name word pairs: %d to train on, %d held out\n", len(nameTrain), len(dev))
+		train = append(train, nameTrain...)
+		nameDev = dev
+	}
 	start := time.Now()
 	m, err := translit.Train(train, opt)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "trained on %d pairs in %s (%+v)\n", len(train), time.Since(start).Round(time.Millisecond), opt)
+	fmt.Fprintf(stdout, "trained on %d pairs in %s (%+v, names %v weight %d)\n", len(train), time.Since(start).Round(time.Millisecond), opt, *names, *nameWeight)
 	if *out != "" {
 		if err := writeTables(m, *out); err != nil {
 			return err
@@ -86,8 +99,16 @@ func run(ctx context.Context, args []string, sharedEnv string, stdout io.Writer)
 		}
 		start := time.Now()
 		s := m.Evaluate(translit.DakshinaItems(pairs), 5, nil)
-		fmt.Fprintf(stdout, "dakshina dev: %d items, top-1 %.2f%%, top-5 %.2f%%, MRR %.3f (%s)\n",
-			s.Items, 100*s.Acc1, 100*s.AccK, s.MRR, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(stdout, "dakshina dev: %d items, top-1 %.2f%%, top-5 %.2f%%, MRR %.3f, key recall %.2f%% (%s)\n",
+			s.Items, 100*s.Acc1, 100*s.AccK, s.MRR, 100*s.KeyRecall, time.Since(start).Round(time.Millisecond))
+		if nameDev == nil {
+			if _, nameDev, err = namePairs(*shared, 1); err != nil {
+				return err
+			}
+		}
+		s = m.Evaluate(translit.DakshinaItems(nameDev), 5, nil)
+		fmt.Fprintf(stdout, "names dev (held-out gazetteer words): %d items, top-1 %.2f%%, top-5 %.2f%%, MRR %.3f, key recall %.2f%%\n",
+			s.Items, 100*s.Acc1, 100*s.AccK, s.MRR, 100*s.KeyRecall)
 	}
 	return nil
 }
