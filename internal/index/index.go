@@ -46,7 +46,7 @@ const termsAnalyzer = "khabar_terms"
 
 // schemaVersion changes whenever the mapping or the way documents are built
 // changes; an index with another version must be rebuilt.
-const schemaVersion = "3"
+const schemaVersion = "4"
 
 // Keys of the values the index keeps beside the documents.
 var (
@@ -172,7 +172,9 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		f.Store = false
 		f.IncludeTermVectors = false
 		f.IncludeInAll = false
-		f.DocValues = false
+		// Facets read source and lang for every match: with doc values
+		// Bleve reads them from a column instead of un-inverting the field.
+		f.DocValues = true
 		return f
 	}
 	pub := bleve.NewDateTimeFieldMapping()

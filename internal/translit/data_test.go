@@ -90,6 +90,14 @@ func TestTrainWriteRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if m.lm == nil || m2.lm == nil || len(m2.lm.grams) != len(m.lm.grams) {
+		t.Fatalf("character model lost in the round trip")
+	}
+	for _, w := range []string{"कमल", "लाला", "xyz"} {
+		if a, b := m.lm.logProb(w), m2.lm.logProb(w); a != b || a >= 0 {
+			t.Errorf("character model logProb(%q): got %v after the round trip, want %v (< 0)", w, b, a)
+		}
+	}
 	for _, w := range []string{"kamal", "lala", "mana"} {
 		a, b := m.Candidates(w, 5), m2.Candidates(w, 5)
 		if strings.Join(texts(a), " ") != strings.Join(texts(b), " ") {

@@ -167,6 +167,9 @@ func (m *Model) word(w string, n int) []Candidate {
 			continue // Hindi words do not end in a virama
 		}
 		lp := h.lp + m.logProb(h.history(), boundary)
+		if m.lm != nil {
+			lp += charWeight * m.lm.logProb(h.out)
+		}
 		if old, ok := byText[h.out]; ok {
 			byText[h.out] = logAdd(old, lp)
 		} else {

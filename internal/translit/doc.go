@@ -8,7 +8,9 @@
 // well-formed Devanagari (no vowel sign after a vowel, no virama after a
 // sign). Schwa deletion, nasalisation, aspirates, retroflex/dental
 // ambiguity and vowel length are all learned from the data as chunk
-// choices in context.
+// choices in context. The final spellings are rescored by a character
+// 5-gram model of the Devanagari training words, which knows what a
+// Hindi word looks like.
 //
 // The tables are learned (Train) from the training split of the Dakshina
 // Hindi romanization lexicon (common words) and from permissively licensed

@@ -7,10 +7,11 @@ import (
 )
 
 // TestEvalShared scores the shipped tables on the held-out test splits and
-// asserts floors a few points under the measured numbers (see the package
-// report: Dakshina test top-1 41.4%, top-5 73.6%; NEWS 2012 test top-1
-// 43.1%, top-5 62.9%), so a regression fails while noise does not. The
-// issue's goals (top-5 ≥ 90% and ≥ 85%) are not reached yet.
+// asserts floors a point or two under the measured numbers (full Dakshina
+// test top-1 42.1%, top-5 73.4%, this test's every-second half 42.0% and
+// 72.1%; NEWS 2012 test top-1 43.0%, top-5 63.5%), so a regression fails
+// while noise does not. The goals (top-5 ≥ 90% and ≥ 85%) are not
+// reached yet.
 func TestEvalShared(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short mode")
@@ -31,11 +32,11 @@ func TestEvalShared(t *testing.T) {
 				}
 			}
 			return half, err
-		}, 0.38, 0.70},
+		}, 0.40, 0.70},
 		{"news2012 test", "translit/news2012-enhi/NEWS2012-Testing-EnHi-1000.xml", func(f *os.File) ([]EvalItem, error) {
 			n, err := ReadNEWS(f)
 			return NEWSItems(n), err
-		}, 0.40, 0.60},
+		}, 0.41, 0.61},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

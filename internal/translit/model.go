@@ -3,6 +3,7 @@ package translit
 import (
 	"bufio"
 	"compress/gzip"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -90,6 +91,7 @@ type Model struct {
 	count []float64 // training frequency by id
 	disc  []float64 // discount by n-gram length
 	grams map[gramKey]uint32
+	lm    *charLM // rescores final spellings; nil in tables without one
 
 	// Derived in finish.
 	stored int // ids below this come from the tables; the rest are fallbacks
@@ -191,7 +193,9 @@ func (m *Model) logProb(hist []uint16, id uint16) float64 {
 const tableMagic = "khabar-translit-tables 1"
 
 // WriteTo writes m in the text table format (gzip-compressed): a header,
-// the chunk pairs by id, the discounts and the n-gram values in key order.
+// the chunk pairs by id, the discounts and the n-gram values in key order,
+// then, when m has one, the character model ("charlm order count" and one
+// "n-gram<TAB>count" line each, sorted).
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	cw := &countWriter{w: w}
 	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
@@ -229,6 +233,17 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			b.WriteString(strconv.Itoa(int(id)))
 		}
 		fmt.Fprintf(b, "\t%d\n", m.grams[k])
+	}
+	if m.lm != nil {
+		lmKeys := make([]string, 0, len(m.lm.grams))
+		for g := range m.lm.grams {
+			lmKeys = append(lmKeys, g)
+		}
+		sort.Strings(lmKeys)
+		fmt.Fprintf(b, "charlm %d %d\n", m.lm.order, len(lmKeys))
+		for _, g := range lmKeys {
+			fmt.Fprintf(b, "%s\t%d\n", g, m.lm.grams[g])
+		}
 	}
 	if err := b.Flush(); err != nil {
 		return cw.n, err
@@ -361,6 +376,29 @@ func ReadModel(r io.Reader) (*Model, error) {
 			return nil, bad("bad gram length")
 		}
 		m.grams[packKey(ids)] = uint32(v)
+	}
+	// An optional character model follows.
+	if s, err = next(); err == nil {
+		var order, n int
+		if _, err := fmt.Sscanf(s, "charlm %d %d", &order, &n); err != nil || order < 1 || order > maxOrder || n < 0 {
+			return nil, bad("bad character model header")
+		}
+		lm := &charLM{order: order, grams: make(map[string]uint32, min(n, 1<<20))}
+		for i := 0; i < n; i++ {
+			if s, err = next(); err != nil {
+				return nil, bad(err.Error())
+			}
+			g, c, ok := strings.Cut(s, "\t")
+			v, err := strconv.ParseUint(c, 10, 32)
+			if !ok || g == "" || err != nil || v == 0 || utf8.RuneCountInString(g) > order {
+				return nil, bad("bad character n-gram")
+			}
+			lm.grams[g] = uint32(v)
+		}
+		lm.finish()
+		m.lm = lm
+	} else if !errors.Is(err, io.ErrUnexpectedEOF) {
+		return nil, bad(err.Error())
 	}
 	m.finish()
 	return m, nil

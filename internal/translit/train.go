@@ -47,7 +47,9 @@ func (d *prepared) units() int { return len(d.off) - 1 }
 
 // Train learns a model from pairs: it aligns Latin letter chunks with
 // Devanagari chunks by expectation maximisation, then counts n-grams of the
-// aligned chunk sequences for a Kneser-Ney smoothed joint model. Pairs whose
+// aligned chunk sequences for a Kneser-Ney smoothed joint model, and a
+// character model of the distinct Devanagari words to rescore spellings
+// with. Pairs whose
 // Latin side holds characters other than letters, or whose sides are empty,
 // are skipped. It returns an error when no pair is usable.
 func Train(pairs []Pair, opt TrainOptions) (*Model, error) {
@@ -86,7 +88,16 @@ func Train(pairs []Pair, opt TrainOptions) (*Model, error) {
 			weights = append(weights, data[i].weight)
 		}
 	}
-	return buildModel(seqs, weights, opt)
+	m, err := buildModel(seqs, weights, opt)
+	if err != nil {
+		return nil, err
+	}
+	words := make(map[string]bool, len(data))
+	for i := range data {
+		words[data[i].tgt] = true
+	}
+	m.lm = trainCharLM(words, charOrder)
+	return m, nil
 }
 
 // aligner holds the chunk-pair probabilities EM refines.
