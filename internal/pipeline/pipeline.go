@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/khabar-news/khabar/internal/ingest"
@@ -41,9 +42,9 @@ type Pipeline struct {
 	Extract Extractor
 	// BatchSize is how many articles go into one store transaction (256).
 	BatchSize int
-	// IndexEvery is how many stored articles the index may lag behind
-	// before the pipeline asks it to catch up (2048); it always catches up
-	// at the end of a run. Larger index batches make fewer, larger index
+	// IndexEvery is how many articles are stored between two requests to
+	// the indexing goroutine to catch up (2048); the index is always caught
+	// up before Run returns. Larger index batches make fewer, larger index
 	// segments, which costs less to write and to merge.
 	IndexEvery int
 	// Workers is the number of extraction goroutines (GOMAXPROCS).
@@ -108,33 +109,31 @@ func (p *Pipeline) Run(ctx context.Context, items <-chan ingest.Item) (Stats, er
 
 	var st Stats
 	var fatal error
+	// The index follows the store in its own goroutine, so that extraction
+	// and store writes go on while Bleve indexes the previous batches. A
+	// kick asks it to catch up; a pending kick covers every write before
+	// it, because CatchUp reads the store's change feed to its end.
+	ix := newFollower(ctx, p.Index, p.Store, cancel)
 	batch := make([]*news.Article, 0, batchSize)
 	origins := make([]string, 0, batchSize)
 	unindexed := 0
-	flush := func(final bool) {
-		if fatal != nil || (len(batch) == 0 && !final) {
+	flush := func() {
+		if fatal != nil || len(batch) == 0 {
 			return
 		}
-		if len(batch) > 0 {
-			if err := p.store(ctx, batch, origins, &st); err != nil {
-				fatal = err
-				cancel()
-				return
-			}
-			unindexed += len(batch)
+		if err := p.store(ctx, batch, origins, &st); err != nil {
+			fatal = err
+			cancel()
+			return
 		}
+		unindexed += len(batch)
 		batch, origins = batch[:0], origins[:0]
-		if p.Index != nil && (unindexed >= indexEvery || (final && unindexed > 0)) {
+		if unindexed >= indexEvery {
 			unindexed = 0
-			n, err := p.Index.CatchUp(ctx, p.Store)
-			st.Indexed += n
-			if err != nil {
-				fatal = fmt.Errorf("index: %w", err)
-				cancel()
-				return
-			}
+			ix.kick()
 		}
 		st.Elapsed = time.Since(start)
+		st.Indexed = ix.indexed()
 		if p.OnProgress != nil {
 			p.OnProgress(st)
 		}
@@ -149,10 +148,15 @@ func (p *Pipeline) Run(ctx context.Context, items <-chan ingest.Item) (Stats, er
 		batch = append(batch, r.article)
 		origins = append(origins, r.origin)
 		if len(batch) >= batchSize {
-			flush(false)
+			flush()
 		}
 	}
-	flush(true)
+	flush()
+	// Every stored article is indexed before Run returns.
+	if err := ix.finish(fatal == nil && ctx.Err() == nil); err != nil && fatal == nil {
+		fatal = fmt.Errorf("index: %w", err)
+	}
+	st.Indexed = ix.indexed()
 	st.Elapsed = time.Since(start)
 	if fatal == nil && ctx.Err() != nil {
 		fatal = ctx.Err()
@@ -236,4 +240,72 @@ func count(res []news.PutResult, st *Stats) {
 			st.Ingested++
 		}
 	}
+}
+
+// follower runs Follower.CatchUp in one goroutine of its own, owned by a
+// pipeline run. A nil Follower makes every method a no-op.
+type follower struct {
+	f      Follower
+	st     news.Store
+	ctx    context.Context
+	cancel context.CancelFunc
+	kicks  chan struct{}
+	done   chan struct{}
+	n      atomic.Int64
+	err    error // set by the goroutine before done is closed
+}
+
+func newFollower(ctx context.Context, f Follower, st news.Store, cancel context.CancelFunc) *follower {
+	fl := &follower{f: f, st: st, ctx: ctx, cancel: cancel, kicks: make(chan struct{}, 1), done: make(chan struct{})}
+	if f == nil {
+		close(fl.done)
+		return fl
+	}
+	go func() {
+		defer close(fl.done)
+		for range fl.kicks {
+			if fl.err != nil {
+				continue // drain
+			}
+			n, err := fl.f.CatchUp(fl.ctx, fl.st)
+			fl.n.Add(int64(n))
+			if err != nil {
+				fl.err = err
+				fl.cancel()
+			}
+		}
+	}()
+	return fl
+}
+
+// kick asks the goroutine to catch up; it never blocks.
+func (fl *follower) kick() {
+	if fl.f == nil {
+		return
+	}
+	select {
+	case fl.kicks <- struct{}{}:
+	default: // a catch-up is already pending
+	}
+}
+
+func (fl *follower) indexed() int { return int(fl.n.Load()) }
+
+// finish stops the goroutine and, when last is set, catches up one final
+// time so that everything stored is indexed. It returns the first error.
+func (fl *follower) finish(last bool) error {
+	if fl.f == nil {
+		return nil
+	}
+	close(fl.kicks)
+	<-fl.done
+	if fl.err != nil {
+		return fl.err
+	}
+	if !last {
+		return nil
+	}
+	n, err := fl.f.CatchUp(fl.ctx, fl.st)
+	fl.n.Add(int64(n))
+	return err
 }
