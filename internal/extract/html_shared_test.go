@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/khabar-news/khabar/internal/shareddata"
 )
 
 // htmlSharedData returns the path of rel under the shared data directory
@@ -17,31 +19,7 @@ import (
 // skips the test when it is not there.
 func htmlSharedData(t testing.TB, rel string) string {
 	t.Helper()
-	if d := os.Getenv("KHABAR_SHARED_DATA"); d != "" {
-		p := filepath.Join(d, rel)
-		if _, err := os.Stat(p); err != nil {
-			t.Skipf("shared data %s not found (KHABAR_SHARED_DATA=%s)", rel, d)
-		}
-		return p
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Skipf("shared data: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			p := filepath.Join(dir, "..", "shared", "data", rel)
-			if _, err := os.Stat(p); err != nil {
-				t.Skipf("shared data not found at %s (set KHABAR_SHARED_DATA)", p)
-			}
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared data: repository root not found (set KHABAR_SHARED_DATA)")
-		}
-		dir = parent
-	}
+	return shareddata.Path(t, rel)
 }
 
 // htmlReadGzip returns the decompressed contents of a .gz file.

@@ -13,6 +13,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/khabar-news/khabar/internal/shareddata"
+
 	"github.com/khabar-news/khabar/internal/indic"
 	"github.com/khabar-news/khabar/internal/news"
 )
@@ -79,28 +81,7 @@ func TestFromTextGolden(t *testing.T) {
 // seedPath finds the real seed page in the shared data, or skips.
 func seedPath(t *testing.T) string {
 	t.Helper()
-	rel := filepath.Join("seed", "000_d34dcb964ca20152.txt")
-	if d := os.Getenv("KHABAR_SHARED_DATA"); d != "" {
-		return filepath.Join(d, rel)
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Skipf("seed: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			p := filepath.Join(dir, "..", "shared", "data", rel)
-			if _, err := os.Stat(p); err != nil {
-				t.Skipf("seed page not found at %s (set KHABAR_SHARED_DATA)", p)
-			}
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("seed: repository root not found (set KHABAR_SHARED_DATA)")
-		}
-		dir = parent
-	}
+	return shareddata.Path(t, "seed", "000_d34dcb964ca20152.txt")
 }
 
 func TestFromTextSeed(t *testing.T) {
@@ -294,11 +275,7 @@ func FuzzFromText(f *testing.F) {
 }
 
 func BenchmarkFromTextSeed(b *testing.B) {
-	dir := os.Getenv("KHABAR_SHARED_DATA")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "data")
-	}
-	raw, err := os.ReadFile(filepath.Join(dir, "seed", "000_d34dcb964ca20152.txt"))
+	raw, err := os.ReadFile(shareddata.Path(b, "seed", "000_d34dcb964ca20152.txt"))
 	if err != nil {
 		b.Skipf("seed page not found: %v", err)
 	}

@@ -2,9 +2,9 @@ package extracteval
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/khabar-news/khabar/internal/shareddata"
 )
 
 // sharedExtraction returns the "extraction" folder of the shared data
@@ -12,29 +12,7 @@ import (
 // skips the test when it is absent.
 func sharedExtraction(t testing.TB) string {
 	t.Helper()
-	root := os.Getenv("KHABAR_SHARED_DATA")
-	if root == "" {
-		dir, err := os.Getwd()
-		if err != nil {
-			t.Skipf("shared data: %v", err)
-		}
-		for {
-			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-				root = filepath.Join(dir, "..", "shared", "data")
-				break
-			}
-			parent := filepath.Dir(dir)
-			if parent == dir {
-				t.Skip("shared data: repository root not found (set KHABAR_SHARED_DATA)")
-			}
-			dir = parent
-		}
-	}
-	p := filepath.Join(root, "extraction")
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared extraction data not found at %s (set KHABAR_SHARED_DATA)", p)
-	}
-	return p
+	return shareddata.Path(t, "extraction")
 }
 
 // TestSmoke runs khabar on the first 20 pages of each dataset and checks
