@@ -46,7 +46,7 @@ const termsAnalyzer = "khabar_terms"
 
 // schemaVersion changes whenever the mapping or the way documents are built
 // changes; an index with another version must be rebuilt.
-const schemaVersion = "4"
+const schemaVersion = "5"
 
 // Keys of the values the index keeps beside the documents.
 var (

@@ -2,10 +2,10 @@ package translit
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/khabar-news/khabar/internal/shareddata"
 )
 
 // Original fixtures written for these tests.
@@ -142,27 +142,5 @@ func TestReadModelRejectsGarbage(t *testing.T) {
 // skips the test when it is absent.
 func sharedData(t testing.TB, rel string) string {
 	t.Helper()
-	root := os.Getenv("KHABAR_SHARED_DATA")
-	if root == "" {
-		dir, err := os.Getwd()
-		if err != nil {
-			t.Skipf("shared data: %v", err)
-		}
-		for {
-			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-				root = filepath.Join(dir, "..", "shared", "data")
-				break
-			}
-			parent := filepath.Dir(dir)
-			if parent == dir {
-				t.Skip("shared data: repository root (go.mod) not found; set KHABAR_SHARED_DATA")
-			}
-			dir = parent
-		}
-	}
-	p := filepath.Join(root, rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared data %s absent (set KHABAR_SHARED_DATA): %v", p, err)
-	}
-	return p
+	return shareddata.Path(t, rel)
 }
