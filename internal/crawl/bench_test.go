@@ -8,7 +8,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"runtime"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/khabar-news/khabar/internal/news"
@@ -16,8 +19,10 @@ import (
 
 var longCrawl = flag.Int("crawl.pages", 0, "TestLongCrawlMemory: article pages to crawl (0 skips)")
 
-// bulkOutlet serves a sitemap of n article pages.
-func bulkOutlet(t testing.TB, n int) *httptest.Server {
+// bulkOutlet serves a sitemap of n article pages. onPage, when not nil, is
+// called with the number of article pages served so far.
+func bulkOutlet(t testing.TB, n int, onPage func(served int64)) *httptest.Server {
+	var served atomic.Int64
 	var srv *httptest.Server
 	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch {
@@ -37,14 +42,17 @@ func bulkOutlet(t testing.TB, n int) *httptest.Server {
 			fmt.Sscanf(r.URL.Path, "/news/%d", &i)
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			fmt.Fprint(w, articlePage(srv.URL, i, false))
+			if c := served.Add(1); onPage != nil {
+				onPage(c)
+			}
 		}
 	}))
 	t.Cleanup(srv.Close)
 	return srv
 }
 
-func crawlBulk(t testing.TB, n int) Stats {
-	srv := bulkOutlet(t, n)
+func crawlBulk(t testing.TB, n int, onPage func(int64)) Stats {
+	srv := bulkOutlet(t, n, onPage)
 	ar := openArchive(t)
 	addSource(t, ar, srv.URL+"/sitemap.xml", news.SourceSitemap)
 	cr := newCrawler(ar, testFetcher())
@@ -64,16 +72,23 @@ func crawlBulk(t testing.TB, n int) Stats {
 func BenchmarkCrawl(b *testing.B) {
 	const n = 500
 	for b.Loop() {
-		st := crawlBulk(b, n)
+		st := crawlBulk(b, n, nil)
 		b.ReportMetric(float64(st.Stored)/st.Elapsed.Seconds(), "articles/s")
 	}
 }
 
-// TestLongCrawlMemory reports the heap before and after a long crawl:
-// go test -run LongCrawlMemory -v -args -crawl.pages=5000 ./internal/crawl
+// TestLongCrawlMemory crawls a long sitemap and samples the live heap
+// (after a GC) every tenth of the way. Memory must stay flat: what the
+// crawl holds is bounded by its batches, not by how many pages it has
+// seen. The default is 2,000 pages; -crawl.pages=N runs a longer crawl:
+// go test -run LongCrawlMemory -v ./internal/crawl -args -crawl.pages=5000
 func TestLongCrawlMemory(t *testing.T) {
-	if *longCrawl == 0 {
-		t.Skip("set -crawl.pages=N (after -args) to run a long crawl")
+	if testing.Short() {
+		t.Skip("long crawl")
+	}
+	n := *longCrawl
+	if n == 0 {
+		n = 2000
 	}
 	heap := func() uint64 {
 		runtime.GC()
@@ -81,9 +96,39 @@ func TestLongCrawlMemory(t *testing.T) {
 		runtime.ReadMemStats(&m)
 		return m.HeapAlloc
 	}
-	before := heap()
-	st := crawlBulk(t, *longCrawl)
-	after := heap()
-	t.Logf("pages %d, stored %d in %s (%.0f articles/s); heap before %.1f MiB, after %.1f MiB",
-		st.Pages, st.Stored, st.Elapsed, float64(st.Stored)/st.Elapsed.Seconds(), float64(before)/(1<<20), float64(after)/(1<<20))
+	var mu sync.Mutex
+	var samples []uint64
+	step := int64(n / 10)
+	st := crawlBulk(t, n, func(served int64) {
+		if served%step == 0 {
+			h := heap()
+			mu.Lock()
+			samples = append(samples, h)
+			mu.Unlock()
+		}
+	})
+	mib := func(b uint64) float64 { return float64(b) / (1 << 20) }
+	var parts []string
+	for _, h := range samples {
+		parts = append(parts, fmt.Sprintf("%.1f", mib(h)))
+	}
+	t.Logf("pages %d, stored %d in %s (%.0f articles/s); live heap every %d pages (MiB): %s",
+		st.Pages, st.Stored, st.Elapsed, float64(st.Stored)/st.Elapsed.Seconds(), step, strings.Join(parts, " "))
+	if len(samples) < 4 {
+		t.Fatalf("got %d heap samples, want at least 4", len(samples))
+	}
+	// Batches in flight make single samples noisy, so compare medians: the
+	// second half of the crawl (sample 0 is before the sitemap is held) may
+	// not sit higher than the first half by more than one batch's worth.
+	mid := 1 + (len(samples)-1)/2
+	early, late := median(samples[1:mid]), median(samples[mid:])
+	if late > early+48<<20 {
+		t.Errorf("median live heap grew from %.1f MiB (first half) to %.1f MiB (second half), want it flat", mib(early), mib(late))
+	}
+}
+
+func median(xs []uint64) uint64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	return s[len(s)/2]
 }
