@@ -14,8 +14,6 @@ import (
 	"github.com/khabar-news/khabar/internal/archive"
 	"github.com/khabar-news/khabar/internal/extract"
 	"github.com/khabar-news/khabar/internal/ingest"
-	"github.com/khabar-news/khabar/internal/news"
-	"github.com/khabar-news/khabar/internal/pipeline"
 	"github.com/khabar-news/khabar/internal/web"
 )
 
@@ -73,30 +71,11 @@ func loadSamples(ctx context.Context, ar *archive.Archive, dir string) (int, err
 	if len(errs) > 0 {
 		return 0, errs[0]
 	}
-	items := make(chan ingest.Item)
-	rd := &ingest.Reader{Format: ingest.Auto, HTMLSniffer: extract.LooksLikeHTML}
-	go func() {
-		defer close(items)
-		for _, f := range files {
-			rd.ReadFile(ctx, f, func(it ingest.Item) bool {
-				select {
-				case items <- it:
-					return true
-				case <-ctx.Done():
-					return false
-				}
-			})
-		}
-	}()
 	var failed []string
-	opts := extract.Options{Now: time.Now()}
-	p := &pipeline.Pipeline{Store: ar.Store, Index: ar.Index,
-		Extract: func(ctx context.Context, it ingest.Item) (*news.Article, error) {
-			return archive.Extract(ctx, it, opts)
-		},
+	st, err := ar.IngestFiles(ctx, files, archive.IngestOptions{
+		Extract: extract.Options{Now: time.Now()},
 		OnError: func(origin string, err error) { failed = append(failed, fmt.Sprintf("%s: %v", origin, err)) },
-	}
-	st, err := p.Run(ctx, items)
+	})
 	if err != nil {
 		return 0, err
 	}

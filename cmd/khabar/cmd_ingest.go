@@ -9,7 +9,6 @@ import (
 	"github.com/khabar-news/khabar/internal/archive"
 	"github.com/khabar-news/khabar/internal/extract"
 	"github.com/khabar-news/khabar/internal/ingest"
-	"github.com/khabar-news/khabar/internal/news"
 	"github.com/khabar-news/khabar/internal/pipeline"
 )
 
@@ -44,13 +43,14 @@ func runIngest(ctx context.Context, c *cli, args []string) error {
 		bar = &progressBar{w: c.stderr, total: len(files)}
 	}
 	var filesDone atomic.Int64
-	opts := extract.Options{Source: *source, Now: time.Now()}
-	p := &pipeline.Pipeline{
-		Store: ar.Store,
-		Index: ar.Index,
-		Extract: func(ctx context.Context, it ingest.Item) (*news.Article, error) {
-			return archive.Extract(ctx, it, opts)
+	var skipped atomic.Int64
+	stats, runErr := ar.IngestFiles(ctx, files, archive.IngestOptions{
+		Reader: &ingest.Reader{
+			Format: f, Stdin: c.env.Stdin, HTMLSniffer: extract.LooksLikeHTML,
+			// WARC requests, images, robots.txt and error pages are not articles.
+			OnSkip: func(string, string) { skipped.Add(1) },
 		},
+		Extract: extract.Options{Source: *source, Now: time.Now()},
 		OnError: func(origin string, err error) {
 			if bar != nil {
 				bar.Done()
@@ -62,32 +62,8 @@ func runIngest(ctx context.Context, c *cli, args []string) error {
 				bar.Update(int(filesDone.Load()), s.Ingested+s.Unchanged, s.Failed, s.Elapsed, false)
 			}
 		},
-	}
-	items := make(chan ingest.Item)
-	var skipped atomic.Int64
-	reader := &ingest.Reader{
-		Format: f, Stdin: c.env.Stdin, HTMLSniffer: extract.LooksLikeHTML,
-		// WARC requests, images, robots.txt and error pages are not articles.
-		OnSkip: func(string, string) { skipped.Add(1) },
-	}
-	go func() {
-		defer close(items)
-		for _, path := range files {
-			reader.ReadFile(ctx, path, func(it ingest.Item) bool {
-				select {
-				case items <- it:
-					return true
-				case <-ctx.Done():
-					return false
-				}
-			})
-			filesDone.Add(1)
-			if ctx.Err() != nil {
-				return
-			}
-		}
-	}()
-	stats, runErr := p.Run(ctx, items)
+		OnFile: func(string) { filesDone.Add(1) },
+	})
 	if bar != nil {
 		bar.Update(int(filesDone.Load()), stats.Ingested+stats.Unchanged, stats.Failed, stats.Elapsed, true)
 		bar.Done()

@@ -17,7 +17,6 @@ import (
 	"github.com/khabar-news/khabar/internal/extract"
 	"github.com/khabar-news/khabar/internal/ingest"
 	"github.com/khabar-news/khabar/internal/news"
-	"github.com/khabar-news/khabar/internal/pipeline"
 )
 
 const testToken = "s3cret-टोकन"
@@ -74,26 +73,15 @@ func loadFiles(ctx context.Context, ar *archive.Archive, dir string) (int, error
 	if len(errs) > 0 {
 		return 0, errs[0]
 	}
-	items := make(chan ingest.Item)
-	rd := &ingest.Reader{Format: ingest.Auto, HTMLSniffer: extract.LooksLikeHTML}
-	go func() {
-		defer close(items)
-		for _, f := range files {
-			rd.ReadFile(ctx, f, func(it ingest.Item) bool { items <- it; return true })
-		}
-	}()
 	var firstErr error
-	p := &pipeline.Pipeline{Store: ar.Store, Index: ar.Index,
-		Extract: func(ctx context.Context, it ingest.Item) (*news.Article, error) {
-			return archive.Extract(ctx, it, extract.Options{Now: time.Date(2026, 6, 1, 0, 0, 0, 0, ist)})
-		},
+	st, err := ar.IngestFiles(ctx, files, archive.IngestOptions{
+		Extract: extract.Options{Now: time.Date(2026, 6, 1, 0, 0, 0, 0, ist)},
 		OnError: func(origin string, err error) {
 			if firstErr == nil {
 				firstErr = err
 			}
 		},
-	}
-	st, err := p.Run(ctx, items)
+	})
 	if err == nil {
 		err = firstErr
 	}
