@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -55,25 +54,7 @@ func TestFromTextGolden(t *testing.T) {
 			if err != nil {
 				t.Fatalf("FromText: %v", err)
 			}
-			got, err := json.MarshalIndent(a, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			got = append(got, '\n')
-			golden := strings.TrimSuffix(f, ".txt") + ".json"
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("read golden (run with -update to create it): %v", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from the golden; got:\n%s\nwant:\n%s", name, got, want)
-			}
+			checkGolden(t, strings.TrimSuffix(f, ".txt")+".json", a)
 		})
 	}
 }
