@@ -46,10 +46,10 @@ func Open(ctx context.Context, dir string) (*Archive, error) {
 	an := analysis.New()
 	idx, err := index.Open(ctx, indexDir(dir), an)
 	rebuilt := false
-	if errors.Is(err, index.ErrSchema) {
-		// The index was built by another version of khabar's analysis. It
-		// is derived data: rebuild it from the store.
-		if _, err = index.Rebuild(ctx, indexDir(dir), an, st); err == nil {
+	if errors.Is(err, index.ErrSchema) || errors.Is(err, index.ErrCorrupt) {
+		// The index was built by another version of khabar, or its files
+		// are damaged. It is derived data: rebuild it from the store.
+		if _, err = index.Rebuild(ctx, indexDir(dir), an, st, nil); err == nil {
 			idx, err = index.Open(ctx, indexDir(dir), an)
 			rebuilt = true
 		}
@@ -83,7 +83,7 @@ func (a *Archive) Reindex(ctx context.Context) (int, error) {
 		return 0, fmt.Errorf("reindex: close index: %w", err)
 	}
 	a.Index, a.Searcher = nil, nil
-	n, err := index.Rebuild(ctx, indexDir(a.Dir), a.Analyzer, a.Store)
+	n, err := index.Rebuild(ctx, indexDir(a.Dir), a.Analyzer, a.Store, nil)
 	if err != nil {
 		return n, err
 	}

@@ -1,28 +1,52 @@
-// Package index keeps khabar's derived full-text index: a Bleve v2 (scorch)
-// index fed with the terms of internal/analysis, never with raw text.
+// Package index keeps khabar's derived full-text index: an inverted index
+// of its own over the terms of internal/analysis, in one directory beside
+// the store.
 //
-// The index follows a news.Store by sequence number. Apply writes a batch of
-// changes and the highest applied sequence number in one Bleve batch, so the
+// # Following the store
+//
+// The index follows a news.Store by sequence number. Apply writes a batch
+// of changes and the highest applied sequence number in one commit, so the
 // recorded number never runs ahead of the documents; CatchUp reads the
 // store's change feed after LastSeq and applies it page by page. A crash
 // between the store's commit and the index write therefore loses nothing:
 // the next CatchUp applies what is missing. Rebuild builds a fresh index
 // beside the old one and swaps it in.
 //
-// Each article is one Bleve document with the text fields headline
-// (headline and kicker), standfirst, body (body blocks and captions) and
-// tags, each holding our terms joined by single spaces and split again by a
-// whitespace-only Bleve analyzer; the text field xkey with the
-// cross-script keys of the words of all four (analysis.WordKeys), which a
-// Clause with Keys matches at a lower weight (DefaultKeyBoost), so that
-// "Varanasi" finds वाराणसी below the articles that write Varanasi;
-// the keyword fields source and lang
-// (lower-cased); and the datetime field published. No text is stored in
-// Bleve: search takes ids and scores from the index and articles from the
-// store. Scoring is Bleve's BM25, given the true average length of each
-// text field (the index counts the terms itself; see stats.go), because
-// Bleve's own estimate is several times too small.
+// # Files
+//
+// The index is a list of immutable segments (segment.go, postings.go),
+// each a memory-mapped file of document columns (id, publication time,
+// source, language, terms per field), a sorted term dictionary and, per
+// term, postings in document order with a skip table every 128 documents,
+// each posting holding the term's count per field and, apart, its
+// positions. Each commit writes a new segment for the batch, a new
+// generation of the deletion bitset of each segment that lost documents
+// (an update is a deletion plus an addition), and then MANIFEST.json, the
+// commit point (manifest.go). Segments of similar size are merged in
+// tiers (merge.go). Searches read the snapshot current when they start and
+// never wait for writers; a replaced segment stays mapped until the last
+// search using it ends.
+//
+// # Documents
+//
+// Each article has the text fields headline (headline and kicker),
+// standfirst, tags and body (blocks and captions, each in its own language
+// when it has one), whose terms keep their positions (for phrases), and
+// the key field with the cross-script key of every word of the four
+// (analysis.WordKeys), which a Clause with Keys matches at a lower weight
+// (DefaultKeyBoost), so that "Varanasi" finds वाराणसी below the articles
+// that write Varanasi. Source and language are kept lower-cased
+// (KeywordValue) for filters and facets, and the publication time (or the
+// update time when there is none) for date filters and newest-first order.
+// No text is stored: search takes ids and scores from the index and the
+// articles from the store.
+//
+// # Ranking
+//
+// Scoring is BM25F over the text fields with the true mean length of each
+// field over the live documents (exec.go). Every match is counted and
+// faceted; the hits are the best Offset+Limit by score.
 //
 // An Index is safe for concurrent use. Only one process may open a
-// directory at a time.
+// directory at a time (a lock file enforces it on Unix).
 package index

@@ -1,11 +1,6 @@
 package index
 
-import (
-	"sort"
-
-	"github.com/blevesearch/bleve/v2"
-	bsearch "github.com/blevesearch/bleve/v2/search"
-)
+import "sort"
 
 // Sort orders the hits of a search. The zero value is SortRelevance.
 type Sort int
@@ -37,54 +32,66 @@ type Facets struct {
 	Langs   []FacetCount `json:"langs"`
 }
 
-// sortFields returns the Bleve sort order of q.
-func sortFields(q Query) []string {
-	switch {
-	case q.Sort == SortNewest:
-		return []string{"-" + FieldPublished, "-_score", "_id"}
-	case len(q.Must) == 0 && len(q.Should) == 0:
-		return []string{"-" + FieldPublished, "_id"}
-	}
-	// Relevance alone: a tie-breaker on another field makes Bleve load that
-	// field's doc values for every matching document, which doubled the
-	// cost of a common word at 65,000 articles. Equal scores keep Bleve's
-	// stable internal order.
-	return []string{"-_score"}
+// facetCounter counts the sources and languages of the matches in one
+// segment by ordinal, and adds them up by name across segments.
+type facetCounter struct {
+	src, lang []int
+	bySrc     map[string]int
+	byLang    map[string]int
 }
 
-// addFacets asks req for the facets of q, if q wants them.
-func addFacets(req *bleve.SearchRequest, q Query) {
-	if q.FacetSize <= 0 {
-		return
-	}
-	req.AddFacet(FieldSource, bleve.NewFacetRequest(FieldSource, q.FacetSize))
-	req.AddFacet(FieldLang, bleve.NewFacetRequest(FieldLang, q.FacetSize))
+func newFacetCounter() *facetCounter {
+	return &facetCounter{bySrc: map[string]int{}, byLang: map[string]int{}}
 }
 
-// facetsOf reads the facets addFacets asked for; nil when none were.
-func facetsOf(fr bsearch.FacetResults, q Query) *Facets {
-	if q.FacetSize <= 0 {
-		return nil
-	}
-	return &Facets{Sources: facetCounts(fr[FieldSource]), Langs: facetCounts(fr[FieldLang])}
+// start prepares the counts of seg.
+func (fc *facetCounter) start(seg *segment) {
+	fc.src = resize(fc.src, len(seg.srcNames))
+	fc.lang = resize(fc.lang, len(seg.langNames))
 }
 
-func facetCounts(r *bsearch.FacetResult) []FacetCount {
-	out := []FacetCount{}
-	if r == nil || r.Terms == nil {
-		return out
-	}
-	for _, t := range r.Terms.Terms() {
-		if t == nil || t.Count <= 0 {
-			continue
+// finish adds the counts of seg to the totals by name.
+func (fc *facetCounter) finish(seg *segment) {
+	for o, c := range fc.src {
+		if o > 0 && c > 0 {
+			fc.bySrc[seg.srcNames[o]] += c
 		}
-		out = append(out, FacetCount{Value: t.Term, Count: t.Count})
 	}
-	sort.SliceStable(out, func(i, j int) bool {
+	for o, c := range fc.lang {
+		if o > 0 && c > 0 {
+			fc.byLang[seg.langNames[o]] += c
+		}
+	}
+}
+
+func resize(s []int, n int) []int {
+	if cap(s) < n {
+		return make([]int, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// facets returns the counts, most frequent first (ties by value), at most
+// size of each.
+func (fc *facetCounter) facets(size int) *Facets {
+	return &Facets{Sources: topCounts(fc.bySrc, size), Langs: topCounts(fc.byLang, size)}
+}
+
+func topCounts(m map[string]int, size int) []FacetCount {
+	out := make([]FacetCount, 0, len(m))
+	for v, c := range m {
+		out = append(out, FacetCount{Value: v, Count: c})
+	}
+	sort.Slice(out, func(i, j int) bool {
 		if out[i].Count != out[j].Count {
 			return out[i].Count > out[j].Count
 		}
 		return out[i].Value < out[j].Value
 	})
+	if len(out) > size {
+		out = out[:size]
+	}
 	return out
 }

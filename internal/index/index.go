@@ -6,79 +6,80 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
-	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
-	"unicode"
-
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
-	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
-	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/mapping"
-	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/khabar-news/khabar/internal/analysis"
 	"github.com/khabar-news/khabar/internal/news"
 )
 
-// The names of the index fields.
-const (
-	FieldHeadline   = "headline"
-	FieldStandfirst = "standfirst"
-	FieldBody       = "body"
-	FieldTags       = "tags"
-	// FieldXKey holds the cross-script key term (analysis.KeyTerm) of
-	// every keyed word of the four text fields, for matching across
-	// Latin and Devanagari at a lower weight (Clause.Keys).
-	FieldXKey      = "xkey"
-	FieldSource    = "source"
-	FieldLang      = "lang"
-	FieldPublished = "published"
-)
-
-// termsAnalyzer is the name of the Bleve analyzer of the text fields: it
-// only splits our finished terms at the spaces between them.
-const termsAnalyzer = "khabar_terms"
-
-// schemaVersion changes whenever the mapping or the way documents are built
-// changes; an index with another version must be rebuilt.
-const schemaVersion = "5"
-
-// Keys of the values the index keeps beside the documents.
-var (
-	keyLastSeq = []byte("khabar.last_seq")
-	keySchema  = []byte("khabar.schema")
-)
+// schemaVersion changes whenever the file format or the way documents are
+// analyzed changes; an index with another version must be rebuilt.
+const schemaVersion = "6"
 
 // DefaultPageSize is the number of changes CatchUp reads from the store at a
 // time.
-const DefaultPageSize = 1000
+const DefaultPageSize = 2048
 
 // ErrSchema is returned by Open when the directory holds an index built with
-// another schema; run Rebuild (khabar reindex).
+// another schema or format; run Rebuild (khabar reindex).
 var ErrSchema = errors.New("index schema differs: rebuild the index")
 
+// ErrCorrupt is returned by Open when a file of the index cannot be read
+// as written; the index is derived data: run Rebuild (khabar reindex).
+var ErrCorrupt = errors.New("index files are damaged: rebuild the index")
+
 // Index is the derived full-text index in one directory. Its methods are
-// safe for concurrent use; Apply and CatchUp are serialized.
+// safe for concurrent use; Apply and CatchUp are serialized, and searches
+// never wait for them: each search reads the snapshot current when it
+// started.
 type Index struct {
-	dir string
-	an  *analysis.Analyzer
-	bi  bleve.Index
+	dir    string
+	an     *analysis.Analyzer
+	unlock func() error
 
 	pageSize int        // changes per CatchUp read
-	writeMu  sync.Mutex // serializes Apply and CatchUp
-	stats    termStats  // term totals per field, for BM25 (stats.go)
+	writeMu  sync.Mutex // serializes Apply, CatchUp and merges
+	nextSeg  uint64     // guarded by writeMu
+
+	mu     sync.Mutex // guards snap and closed
+	snap   *snapshot
+	closed bool
+}
+
+// snapshot is the index as of one commit: its segments, each with its
+// deletions, and the statistics BM25 needs. It is immutable; refs counts
+// its users (the Index holds one while it is current).
+type snapshot struct {
+	refs    atomic.Int32
+	segs    []segView
+	lastSeq int64
+	live    int                // documents not deleted
+	avgLen  [numFields]float64 // mean terms per field over live documents
+	sumLens [numFields]uint64
+}
+
+// segView is a segment with the deletions of one commit.
+type segView struct {
+	seg     *segment
+	del     []uint64 // bitset of deleted documents; nil when none
+	delGen  int
+	ndel    int
+	delLens [numFields]uint64 // field lengths of the deleted documents
+}
+
+func (v *segView) deleted(d uint32) bool {
+	return v.del != nil && v.del[d>>6]&(1<<(d&63)) != 0
 }
 
 // Open opens the index in dir, creating it (and dir) when dir holds no
 // index. an analyzes the article text; it must be the analyzer search uses
 // for queries. Open fails with an error wrapping ErrSchema when dir holds an
-// index of another schema, and with an error after about two seconds when
-// another process holds the index open.
+// index of another schema or format, with one wrapping ErrCorrupt when its
+// files are damaged, and after about two seconds when another process
+// holds the index open.
 func Open(ctx context.Context, dir string, an *analysis.Analyzer) (*Index, error) {
 	if dir == "" {
 		return nil, errors.New("open index: empty directory name")
@@ -89,123 +90,186 @@ func Open(ctx context.Context, dir string, an *analysis.Analyzer) (*Index, error
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	runtime := map[string]interface{}{"bolt_timeout": "2s"}
-	var bi bleve.Index
-	var err error
-	if _, statErr := os.Stat(filepath.Join(dir, "index_meta.json")); statErr == nil {
-		bi, err = bleve.OpenUsing(dir, runtime)
-	} else if errors.Is(statErr, os.ErrNotExist) {
-		if err := os.MkdirAll(filepath.Dir(filepath.Clean(dir)), 0o755); err != nil {
-			return nil, fmt.Errorf("open index %s: %w", dir, err)
-		}
-		var m *mapping.IndexMappingImpl
-		m, err = newMapping()
-		if err == nil {
-			bi, err = bleve.NewUsing(dir, m, scorch.Name, scorch.Name, runtime)
-		}
-		if err == nil {
-			err = bi.SetInternal(keySchema, []byte(schemaVersion))
-			if err != nil {
-				_ = bi.Close()
-			}
-		}
-	} else {
-		err = statErr
-	}
-	if err != nil {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	schema, err := bi.GetInternal(keySchema)
+	unlock, err := lockDir(dir, 20)
 	if err != nil {
-		_ = bi.Close()
-		return nil, fmt.Errorf("open index %s: read schema: %w", dir, err)
+		return nil, fmt.Errorf("open index: %w", err)
 	}
-	if string(schema) != schemaVersion {
-		_ = bi.Close()
-		return nil, fmt.Errorf("open index %s: have schema %q, want %q: %w", dir, schema, schemaVersion, ErrSchema)
-	}
-	tokens, err := loadStats(bi)
+	ix, err := open(dir, an)
 	if err != nil {
-		_ = bi.Close()
+		_ = unlock()
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	others, err := otherFields(bi)
-	if err != nil {
-		_ = bi.Close()
-		return nil, fmt.Errorf("open index %s: %w", dir, err)
-	}
-	ix := &Index{dir: dir, an: an, bi: bi, pageSize: DefaultPageSize}
-	ix.stats.tokens, ix.stats.others = tokens, others
+	ix.unlock = unlock
 	return ix, nil
 }
 
-// newMapping returns the Bleve mapping of an article document.
-func newMapping() (*mapping.IndexMappingImpl, error) {
-	m := bleve.NewIndexMapping()
-	err := m.AddCustomAnalyzer(termsAnalyzer, map[string]interface{}{
-		"type":      custom.Name,
-		"tokenizer": whitespace.Name,
-	})
+func open(dir string, an *analysis.Analyzer) (*Index, error) {
+	m, ok, err := readManifest(dir)
 	if err != nil {
-		return nil, fmt.Errorf("add terms analyzer: %w", err)
+		return nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
 	}
-	m.ScoringModel = bleveindex.BM25Scoring
-	m.DefaultAnalyzer = termsAnalyzer
-	m.StoreDynamic = false
-	m.IndexDynamic = false
-	m.DocValuesDynamic = false
+	if !ok {
+		f, err := foreign(dir)
+		if err != nil {
+			return nil, err
+		}
+		if f {
+			return nil, fmt.Errorf("no %s beside other files: %w", manifestName, ErrSchema)
+		}
+		m = manifest{Schema: schemaVersion, NextSeg: 1}
+		if err := writeManifest(dir, m); err != nil {
+			return nil, err
+		}
+	}
+	if m.Schema != schemaVersion {
+		return nil, fmt.Errorf("have schema %q, want %q: %w", m.Schema, schemaVersion, ErrSchema)
+	}
+	views := make([]segView, 0, len(m.Segments))
+	fail := func(err error) (*Index, error) {
+		for _, v := range views {
+			_ = v.seg.close()
+		}
+		return nil, err
+	}
+	for _, sm := range m.Segments {
+		seg, err := openSegment(dir, sm.ID)
+		if err != nil {
+			return fail(fmt.Errorf("%w: %w", ErrCorrupt, err))
+		}
+		v := segView{seg: seg}
+		if seg.n != sm.Docs {
+			views = append(views, v)
+			return fail(fmt.Errorf("%w: segment %s has %d documents, the manifest says %d", ErrCorrupt, seg.name, seg.n, sm.Docs))
+		}
+		if sm.DelGen > 0 {
+			b, err := os.ReadFile(filepath.Join(dir, delFile(sm.ID, sm.DelGen)))
+			if err == nil && len(b) != bitsetBytes(seg.n) {
+				err = fmt.Errorf("%s has %d bytes, want %d", delFile(sm.ID, sm.DelGen), len(b), bitsetBytes(seg.n))
+			}
+			if err != nil {
+				views = append(views, v)
+				return fail(fmt.Errorf("%w: %w", ErrCorrupt, err))
+			}
+			v.del, v.delGen = bitsetFromBytes(b, seg.n), sm.DelGen
+			v.count()
+		}
+		views = append(views, v)
+	}
+	if err := removeUnused(dir, m); err != nil {
+		return fail(err)
+	}
+	ix := &Index{dir: dir, an: an, pageSize: DefaultPageSize, nextSeg: m.NextSeg}
+	ix.install(newSnapshot(views, m.LastSeq))
+	return ix, nil
+}
 
-	text := func(name string) *mapping.FieldMapping {
-		f := bleve.NewTextFieldMapping()
-		f.Name = name
-		f.Analyzer = termsAnalyzer
-		f.Store = false
-		f.IncludeTermVectors = true // positions, for phrases
-		f.IncludeInAll = false
-		f.DocValues = false
-		return f
+// count recounts v's deleted documents and their field lengths.
+func (v *segView) count() {
+	v.ndel, v.delLens = 0, [numFields]uint64{}
+	for d := uint32(0); int(d) < v.seg.n; d++ {
+		if v.deleted(d) {
+			v.ndel++
+			for f := range numFields {
+				v.delLens[f] += uint64(v.seg.fieldLen(d, f))
+			}
+		}
 	}
-	kw := func(name string) *mapping.FieldMapping {
-		f := bleve.NewKeywordFieldMapping()
-		f.Name = name
-		f.Analyzer = keyword.Name
-		f.Store = false
-		f.IncludeTermVectors = false
-		f.IncludeInAll = false
-		// Facets read source and lang for every match: with doc values
-		// Bleve reads them from a column instead of un-inverting the field.
-		f.DocValues = true
-		return f
-	}
-	pub := bleve.NewDateTimeFieldMapping()
-	pub.Name = FieldPublished
-	pub.Store = false
-	pub.IncludeInAll = false
-	pub.DocValues = true // sorting by date
+}
 
-	doc := bleve.NewDocumentStaticMapping()
-	for _, name := range []string{FieldHeadline, FieldStandfirst, FieldBody, FieldTags} {
-		doc.AddFieldMappingsAt(name, text(name))
+func bitsetBytes(n int) int { return (n + 63) / 64 * 8 }
+
+func bitsetFromBytes(b []byte, n int) []uint64 {
+	out := make([]uint64, (n+63)/64)
+	for i := range out {
+		out[i] = le.Uint64(b[i*8:])
 	}
-	xkey := text(FieldXKey)
-	xkey.IncludeTermVectors = false // never in a phrase
-	doc.AddFieldMappingsAt(FieldXKey, xkey)
-	doc.AddFieldMappingsAt(FieldSource, kw(FieldSource))
-	doc.AddFieldMappingsAt(FieldLang, kw(FieldLang))
-	doc.AddFieldMappingsAt(FieldPublished, pub)
-	m.DefaultMapping = doc
-	if err := m.Validate(); err != nil {
-		return nil, fmt.Errorf("validate mapping: %w", err)
+	return out
+}
+
+func bitsetToBytes(bs []uint64) []byte {
+	out := make([]byte, 0, len(bs)*8)
+	for _, w := range bs {
+		out = le.AppendUint64(out, w)
 	}
-	return m, nil
+	return out
+}
+
+func newSnapshot(views []segView, lastSeq int64) *snapshot {
+	s := &snapshot{segs: views, lastSeq: lastSeq}
+	for _, v := range views {
+		s.live += v.seg.n - v.ndel
+		for f := range numFields {
+			s.sumLens[f] += v.seg.sumLens[f] - v.delLens[f]
+		}
+	}
+	for f := range numFields {
+		if s.live > 0 {
+			s.avgLen[f] = float64(s.sumLens[f]) / float64(s.live)
+		}
+	}
+	return s
+}
+
+// install makes s the current snapshot.
+func (ix *Index) install(s *snapshot) {
+	s.refs.Store(1)
+	for _, v := range s.segs {
+		v.seg.refs.Add(1)
+	}
+	ix.mu.Lock()
+	old := ix.snap
+	ix.snap = s
+	ix.mu.Unlock()
+	if old != nil {
+		old.release()
+	}
+}
+
+// acquire returns the current snapshot, which the caller must release.
+func (ix *Index) acquire() (*snapshot, error) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.closed {
+		return nil, errors.New("index is closed")
+	}
+	ix.snap.refs.Add(1)
+	return ix.snap, nil
+}
+
+// release drops one use of s; the last use of a replaced snapshot unmaps
+// the segments no other snapshot uses.
+func (s *snapshot) release() {
+	if s.refs.Add(-1) != 0 {
+		return
+	}
+	for _, v := range s.segs {
+		if v.seg.refs.Add(-1) == 0 {
+			_ = v.seg.close()
+		}
+	}
 }
 
 // Dir returns the directory the index lives in.
 func (ix *Index) Dir() string { return ix.dir }
 
-// Close releases the index. It is safe to call once.
+// Close releases the index once searches in flight have finished with
+// it. It is safe to call once.
 func (ix *Index) Close() error {
-	if err := ix.bi.Close(); err != nil {
+	ix.writeMu.Lock()
+	defer ix.writeMu.Unlock()
+	ix.mu.Lock()
+	if ix.closed {
+		ix.mu.Unlock()
+		return nil
+	}
+	ix.closed = true
+	s := ix.snap
+	ix.mu.Unlock()
+	s.release()
+	if err := ix.unlock(); err != nil {
 		return fmt.Errorf("close index %s: %w", ix.dir, err)
 	}
 	return nil
@@ -214,35 +278,31 @@ func (ix *Index) Close() error {
 // LastSeq returns the highest store sequence number the index has applied
 // (0 for a new index).
 func (ix *Index) LastSeq() (int64, error) {
-	v, err := ix.bi.GetInternal(keyLastSeq)
+	s, err := ix.acquire()
 	if err != nil {
 		return 0, fmt.Errorf("index last seq: %w", err)
 	}
-	if len(v) == 0 {
-		return 0, nil
-	}
-	n, err := strconv.ParseInt(string(v), 10, 64)
-	if err != nil {
-		return 0, fmt.Errorf("index last seq: bad value %q: %w", v, err)
-	}
-	return n, nil
+	defer s.release()
+	return s.lastSeq, nil
 }
 
 // DocCount returns the number of documents in the index.
 func (ix *Index) DocCount() (int, error) {
-	n, err := ix.bi.DocCount()
+	s, err := ix.acquire()
 	if err != nil {
 		return 0, fmt.Errorf("index doc count: %w", err)
 	}
-	return int(n), nil
+	defer s.release()
+	return s.live, nil
 }
 
-// Apply indexes the changed articles and removes the deleted ones in one
-// Bleve batch, together with the highest sequence number among changes; it
-// returns when the batch is durable. Changes with a sequence number at or
+// Apply indexes the changed articles and removes the deleted ones, and
+// records the highest sequence number among the changes, in one commit; it
+// returns when the commit is durable. Changes with a sequence number at or
 // below LastSeq are already in the index and are skipped, so applying the
-// same changes twice is harmless. A change with an empty ID is an error and
-// nothing is applied.
+// same changes twice is harmless; of several changes of one ID the one
+// with the highest sequence number wins. A change with an empty ID is an
+// error and nothing is applied.
 func (ix *Index) Apply(ctx context.Context, changes []news.Change) error {
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
@@ -253,54 +313,116 @@ func (ix *Index) apply(ctx context.Context, changes []news.Change) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("apply changes: %w", err)
 	}
-	last, err := ix.LastSeq()
-	if err != nil {
-		return fmt.Errorf("apply changes: %w", err)
-	}
-	docs := ix.documents(changes, last)
-	b := ix.bi.NewBatch()
-	sb := ix.newStatsBatch(b)
-	top := last
 	for i, c := range changes {
 		if c.ID == "" {
 			return fmt.Errorf("apply changes: change %d (seq %d) has an empty id", i, c.Seq)
 		}
+	}
+	snap, err := ix.acquire()
+	if err != nil {
+		return fmt.Errorf("apply changes: %w", err)
+	}
+	defer snap.release()
+	last := snap.lastSeq
+	latest := map[string]int{}
+	top := last
+	for i, c := range changes {
 		if c.Seq <= last {
 			continue
 		}
-		if c.Seq > top {
-			top = c.Seq
-		}
-		if c.Article == nil {
-			b.Delete(c.ID)
-			if err := sb.set(c.ID, nil); err != nil {
-				return fmt.Errorf("apply changes: %w", err)
-			}
-			continue
-		}
-		doc := docs[i]
-		if err := b.Index(c.ID, doc); err != nil {
-			return fmt.Errorf("apply changes: index article %s: %w", c.ID, err)
-		}
-		if err := sb.set(c.ID, countTerms(doc)); err != nil {
-			return fmt.Errorf("apply changes: %w", err)
+		top = max(top, c.Seq)
+		if j, ok := latest[c.ID]; !ok || changes[j].Seq <= c.Seq {
+			latest[c.ID] = i
 		}
 	}
 	if top == last {
 		return nil
 	}
-	b.SetInternal(keyLastSeq, []byte(strconv.FormatInt(top, 10)))
-	if err := sb.finish(); err != nil {
-		return fmt.Errorf("apply changes: %w", err)
+	var arts []*news.Article
+	for i, c := range changes {
+		if j, ok := latest[c.ID]; ok && j == i && c.Article != nil {
+			a := *c.Article
+			a.ID = c.ID
+			arts = append(arts, &a)
+		}
+	}
+	docs := ix.invertAll(arts)
+
+	views := append([]segView(nil), snap.segs...)
+	touched := map[int]bool{}
+	for id := range latest {
+		for vi := range views {
+			v := &views[vi]
+			d, ok := v.seg.lookupID(id)
+			if !ok || v.deleted(d) {
+				continue
+			}
+			if !touched[vi] {
+				touched[vi] = true
+				del := make([]uint64, (v.seg.n+63)/64)
+				copy(del, v.del)
+				v.del = del
+			}
+			v.del[d>>6] |= 1 << (d & 63)
+			v.ndel++
+			for f := range numFields {
+				v.delLens[f] += uint64(v.seg.fieldLen(d, f))
+			}
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("apply changes: %w", err)
 	}
-	if err := ix.bi.Batch(b); err != nil {
+	var added *segment
+	if len(docs) > 0 {
+		id := ix.nextSeg
+		ix.nextSeg++
+		path := filepath.Join(ix.dir, segFile(id))
+		if err := writeSegment(path, docs); err != nil {
+			return fmt.Errorf("apply changes: %w", err)
+		}
+		if added, err = openSegment(ix.dir, id); err != nil {
+			return fmt.Errorf("apply changes: %w", err)
+		}
+		views = append(views, segView{seg: added})
+	}
+	for vi := range touched {
+		v := &views[vi]
+		v.delGen++
+		if err := writeFileSync(ix.dir, delFile(v.seg.num, v.delGen), bitsetToBytes(v.del)); err != nil {
+			if added != nil {
+				_ = added.close()
+			}
+			return fmt.Errorf("apply changes: write deletions: %w", err)
+		}
+	}
+	if err := ix.commit(views, top); err != nil {
+		if added != nil {
+			_ = added.close()
+		}
 		return fmt.Errorf("apply changes up to seq %d: %w", top, err)
 	}
-	if err := sb.commit(); err != nil {
-		return fmt.Errorf("apply changes up to seq %d: %w", top, err)
+	if err := ix.mergeIfNeeded(ctx); err != nil {
+		return fmt.Errorf("apply changes: %w", err)
+	}
+	return nil
+}
+
+// commit writes the manifest of views at seq lastSeq, makes them the
+// current snapshot and removes the files no longer named.
+func (ix *Index) commit(views []segView, lastSeq int64) error {
+	m := manifest{Schema: schemaVersion, LastSeq: lastSeq, NextSeg: ix.nextSeg}
+	for _, v := range views {
+		m.Segments = append(m.Segments, segmentMeta{ID: v.seg.num, Docs: v.seg.n, DelGen: v.delGen})
+	}
+	if err := writeManifest(ix.dir, m); err != nil {
+		return fmt.Errorf("write manifest: %w", err)
+	}
+	ix.install(newSnapshot(views, lastSeq))
+	// Searches in flight may still read replaced files: they stay mapped
+	// until released.
+	if err := removeUnused(ix.dir, m); err != nil {
+		return fmt.Errorf("remove replaced files: %w", err)
 	}
 	return nil
 }
@@ -310,6 +432,10 @@ func (ix *Index) apply(ctx context.Context, changes []news.Change) error {
 // fails when the index has applied more than the store has assigned (the
 // index belongs to another store, or the store was replaced): rebuild it.
 func (ix *Index) CatchUp(ctx context.Context, st news.Store) (applied int, err error) {
+	return ix.catchUp(ctx, st, nil)
+}
+
+func (ix *Index) catchUp(ctx context.Context, st news.Store, progress func(applied int)) (applied int, err error) {
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
 	last, err := ix.LastSeq()
@@ -335,6 +461,9 @@ func (ix *Index) CatchUp(ctx context.Context, st news.Store) (applied int, err e
 			return applied, fmt.Errorf("catch up: %w", err)
 		}
 		applied += len(changes)
+		if progress != nil {
+			progress(applied)
+		}
 		next, err := ix.LastSeq()
 		if err != nil {
 			return applied, fmt.Errorf("catch up: %w", err)
@@ -371,9 +500,10 @@ func (ix *Index) Follow(ctx context.Context, st news.Store, interval time.Durati
 // Rebuild builds a fresh index of every article in st in a new directory
 // beside dir and then moves it to dir, replacing what was there. No process
 // may have the index in dir open. If Rebuild stops halfway, dir holds either
-// the old index or none, and Open followed by CatchUp recovers. It returns
-// the number of changes applied.
-func Rebuild(ctx context.Context, dir string, an *analysis.Analyzer, st news.Store) (applied int, err error) {
+// the old index or none, and Open followed by CatchUp recovers. progress,
+// when not nil, is called with the number of changes applied so far after
+// each page. It returns the number of changes applied.
+func Rebuild(ctx context.Context, dir string, an *analysis.Analyzer, st news.Store, progress func(applied int)) (applied int, err error) {
 	if dir == "" {
 		return 0, errors.New("rebuild index: empty directory name")
 	}
@@ -391,15 +521,11 @@ func Rebuild(ctx context.Context, dir string, an *analysis.Analyzer, st news.Sto
 			_ = os.RemoveAll(tmp)
 		}
 	}()
-	// bleve wants to create the directory itself.
-	if err := os.Remove(tmp); err != nil {
-		return 0, fmt.Errorf("rebuild index %s: %w", dir, err)
-	}
 	ix, err := Open(ctx, tmp, an)
 	if err != nil {
 		return 0, fmt.Errorf("rebuild index %s: %w", dir, err)
 	}
-	applied, err = ix.CatchUp(ctx, st)
+	applied, err = ix.catchUp(ctx, st, progress)
 	if cerr := ix.Close(); err == nil {
 		err = cerr
 	}
@@ -423,106 +549,6 @@ func Rebuild(ctx context.Context, dir string, an *analysis.Analyzer, st news.Sto
 	}
 	return applied, nil
 }
-
-// documents builds the Bleve documents of the changes above seq last that
-// carry an article, on GOMAXPROCS goroutines: analysis is the costly part of
-// indexing, and each article is analyzed independently. The result is
-// indexed like changes; other entries are nil.
-func (ix *Index) documents(changes []news.Change, last int64) []document {
-	docs := make([]document, len(changes))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(changes)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				docs[i] = ix.document(changes[i].Article)
-			}
-		}()
-	}
-	for i, c := range changes {
-		if c.Article != nil && c.ID != "" && c.Seq > last {
-			next <- i
-		}
-	}
-	close(next)
-	wg.Wait()
-	return docs
-}
-
-// document is the Bleve form of an article: its terms per field, joined by
-// single spaces. Empty fields are left out.
-type document map[string]interface{}
-
-func (ix *Index) document(a *news.Article) document {
-	lang := a.Language
-	d := document{}
-	var keys strings.Builder
-	put := func(field string, parts ...part) {
-		var b strings.Builder
-		for _, p := range parts {
-			for _, t := range ix.an.Analyze(p.text, p.lang) {
-				if t.Term == "" || strings.ContainsFunc(t.Term, unicode.IsSpace) {
-					// A term with a space would be split by the terms
-					// analyzer; the analyzer never emits one.
-					continue
-				}
-				if b.Len() > 0 {
-					b.WriteByte(' ')
-				}
-				b.WriteString(t.Term)
-				for _, k := range ix.an.WordKeys(p.text[t.Start:t.End], t.Term) {
-					if keys.Len() > 0 {
-						keys.WriteByte(' ')
-					}
-					keys.WriteString(k)
-				}
-			}
-		}
-		if b.Len() > 0 {
-			d[field] = b.String()
-		}
-	}
-	put(FieldHeadline, part{a.Headline, lang}, part{a.Kicker, lang})
-	put(FieldStandfirst, part{a.Standfirst, lang})
-	body := make([]part, 0, len(a.Body))
-	for _, blk := range a.Body {
-		l := lang
-		if blk.Language != "" {
-			l = blk.Language
-		}
-		body = append(body, part{blk.Text, l})
-	}
-	put(FieldBody, body...)
-	tags := make([]part, 0, len(a.Tags))
-	for _, t := range a.Tags {
-		tags = append(tags, part{t, lang})
-	}
-	put(FieldTags, tags...)
-	if keys.Len() > 0 {
-		d[FieldXKey] = keys.String()
-	}
-	if s := KeywordValue(a.Source); s != "" {
-		d[FieldSource] = s
-	}
-	if l := KeywordValue(a.Language); l != "" {
-		d[FieldLang] = l
-	}
-	p := a.Published
-	if p.IsZero() {
-		// A page that prints only "अपडेटेड: …" still has a date a reader
-		// can filter and sort by; the article itself keeps the difference.
-		p = a.Updated
-	}
-	if !p.IsZero() && p.Year() > 1677 && p.Year() < 2262 {
-		// Bleve keeps times as int64 nanoseconds; others are left out.
-		d[FieldPublished] = p.UTC()
-	}
-	return d
-}
-
-type part struct{ text, lang string }
 
 // KeywordValue returns the form of a source or language name the keyword
 // fields hold and match: trimmed and lower-cased.

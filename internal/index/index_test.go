@@ -361,13 +361,26 @@ func TestCatchUpIndexAheadOfStore(t *testing.T) {
 func TestSchemaMismatch(t *testing.T) {
 	dir := t.TempDir()
 	ix := openTest(t, dir)
-	if err := ix.bi.SetInternal(keySchema, []byte("0")); err != nil {
+	ix.Close()
+	m, _, err := readManifest(dir)
+	if err != nil {
 		t.Fatal(err)
 	}
-	ix.Close()
-	_, err := Open(context.Background(), dir, analysis.New())
+	m.Schema = "0"
+	if err := writeManifest(dir, m); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Open(context.Background(), dir, analysis.New())
 	if !errors.Is(err, ErrSchema) {
 		t.Errorf("Open of an old schema: got %v, want ErrSchema", err)
+	}
+	// An index of the old Bleve format: files but no manifest.
+	old := t.TempDir()
+	if err := os.WriteFile(filepath.Join(old, "index_meta.json"), []byte(`{"storage":"scorch"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(context.Background(), old, analysis.New()); !errors.Is(err, ErrSchema) {
+		t.Errorf("Open of a Bleve index: got %v, want ErrSchema", err)
 	}
 }
 
@@ -402,7 +415,7 @@ func TestRebuild(t *testing.T) {
 	if err := st.Delete(ctx, "a04"); err != nil {
 		t.Fatal(err)
 	}
-	n, err := Rebuild(ctx, dir, analysis.New(), st)
+	n, err := Rebuild(ctx, dir, analysis.New(), st, nil)
 	if err != nil {
 		t.Fatalf("Rebuild: %v", err)
 	}
