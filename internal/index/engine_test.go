@@ -53,10 +53,13 @@ func TestPostingsRoundTrip(t *testing.T) {
 					}
 				}
 				want = append(want, p)
-				enc.add(p.doc, &p.tf, encodePositions(nil, p.pos))
+				enc.add(p.doc, &p.tf, &p.tf, encodePositions(nil, p.pos))
+				if i == n-1 {
+					enc.finish()
+				}
 			}
-			data := append(append([]byte(nil), enc.skips...), enc.recs...)
-			ti := termInfo{df: uint32(n), skips: uint32(len(enc.skips) / skipSize)}
+			data := append(append([]byte(nil), enc.blocks...), enc.recs...)
+			ti := termInfo{df: uint32(n), blocks: uint32(len(enc.blocks) / blockEntrySize)}
 			it := newPostingIter(data, enc.pos, ti)
 			for i := 0; it.next(); i++ {
 				w := want[i]

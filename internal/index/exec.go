@@ -213,6 +213,9 @@ type source struct {
 	idf float64
 	key bool
 	w   float64 // clause boost (times key boost for a key)
+	// the bound of the block of the current posting, and which block
+	blk int
+	bnd float64
 }
 
 // matcher finds the documents of one clause in one segment.
@@ -222,6 +225,9 @@ type matcher interface {
 	advance(target uint32) uint32
 	// score returns the score of the current document.
 	score() float64
+	// bound returns a score the current document cannot exceed, from the
+	// block tables: cheaper than score.
+	bound() float64
 	// cost estimates the postings the matcher walks.
 	cost() int
 }
@@ -274,6 +280,7 @@ func (e *runner) segment(si int) error {
 	srcOK, langOK := e.keywordFilter(seg.srcNames, e.q.Sources), e.keywordFilter(seg.langNames, e.q.Langs)
 	e.facets.start(seg)
 	defer e.facets.finish(seg)
+	hit := make([]bool, len(should))
 
 	collect := func(d uint32) {
 		if v.deleted(d) {
@@ -294,28 +301,59 @@ func (e *runner) segment(si int) error {
 				return
 			}
 		}
-		var s float64
-		for _, m := range must {
-			s += m.score()
+		matched := 0
+		for i, m := range should {
+			hit[i] = m.advance(d) == d
+			if hit[i] {
+				matched++
+			}
 		}
-		if nShould > 0 {
-			var ss float64
-			matched := 0
-			for _, m := range should {
-				if m.advance(d) == d {
-					ss += m.score()
-					matched++
-				}
-			}
-			if len(must) == 0 && matched == 0 {
-				return
-			}
-			s += ss * float64(matched) / float64(nShould)
+		if len(must) == 0 && nShould > 0 && matched == 0 {
+			return
 		}
 		e.total++
 		e.facets.src[seg.src(d)]++
 		e.facets.lang[seg.lang(d)]++
-		e.top.push(cand{score: s, pub: pub, seg: si, doc: d})
+		if floor, full := e.top.floor(); full {
+			// Only a document that can beat the worst hit kept needs
+			// its score.
+			if e.top.newest {
+				if pub < floor.pub {
+					return
+				}
+			} else {
+				var ub float64
+				for _, m := range must {
+					ub += m.bound()
+				}
+				if matched > 0 {
+					var sb float64
+					for i, m := range should {
+						if hit[i] {
+							sb += m.bound()
+						}
+					}
+					ub += sb * float64(matched) / float64(nShould)
+				}
+				if ub < floor.score {
+					return
+				}
+			}
+		}
+		var sc float64
+		for _, m := range must {
+			sc += m.score()
+		}
+		if matched > 0 {
+			var ss float64
+			for i, m := range should {
+				if hit[i] {
+					ss += m.score()
+				}
+			}
+			sc += ss * float64(matched) / float64(nShould)
+		}
+		e.top.push(cand{score: sc, pub: pub, seg: si, doc: d})
 	}
 
 	switch {
@@ -417,7 +455,7 @@ func (e *runner) matcherOf(seg *segment, c Clause) (matcher, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &source{it: it, idf: e.idf[entry], key: key, w: w}, nil
+		return &source{it: it, idf: e.idf[entry], key: key, w: w, blk: -1}, nil
 	}
 	if len(c.Terms) == 1 {
 		u := &union{e: e, seg: seg}
@@ -530,6 +568,53 @@ func (u *union) score() float64 {
 	return sum
 }
 
+func (u *union) bound() float64 {
+	var sum float64
+	for _, s := range u.srcs {
+		if !s.it.done && s.it.count > 0 && s.it.doc == u.cur {
+			sum += u.e.sourceBound(s)
+		}
+	}
+	return sum
+}
+
+// sourceBound returns the highest score any posting of the current block
+// of s can have: its largest counts over its shortest field lengths.
+func (e *runner) sourceBound(s *source) float64 {
+	b := (s.it.count - 1) / blockSize
+	if b == s.blk {
+		return s.bnd
+	}
+	blk := s.it.block()
+	var tf float64
+	capped := false
+	from, to := 0, int(fieldXKey)
+	if s.key {
+		from, to = fieldXKey, fieldXKey+1
+	}
+	for f := from; f < to; f++ {
+		m := blockMaxTF(blk, f)
+		if m == 0 {
+			continue
+		}
+		if m == math.MaxUint8 {
+			capped = true
+		}
+		w := fieldWeight[f]
+		if s.key {
+			w = 1
+		}
+		tf += w * float64(m) / (1 - bm25B + e.norm[f]*float64(blockMinLen(blk, f)))
+	}
+	s.blk = b
+	if capped {
+		s.bnd = s.w * s.idf * (bm25K1 + 1)
+	} else {
+		s.bnd = s.w * s.idf * tf * (bm25K1 + 1) / (tf + bm25K1)
+	}
+	return s.bnd
+}
+
 // termScore is the BM25F score of source s in document d (see the top of
 // this file).
 func (e *runner) termScore(seg *segment, s *source, d uint32) float64 {
@@ -634,6 +719,14 @@ func (p *phrase) at(d uint32) bool {
 		}
 	}
 	return false
+}
+
+func (p *phrase) bound() float64 {
+	var s float64
+	for _, u := range p.pos {
+		s += u.bound()
+	}
+	return s
 }
 
 func (p *phrase) score() float64 {

@@ -17,7 +17,7 @@ import (
 
 // schemaVersion changes whenever the file format or the way documents are
 // analyzed changes; an index with another version must be rebuilt.
-const schemaVersion = "6"
+const schemaVersion = "7"
 
 // DefaultPageSize is the number of changes CatchUp reads from the store at a
 // time.
@@ -428,7 +428,8 @@ func (ix *Index) commit(views []segView, lastSeq int64) error {
 }
 
 // CatchUp applies the store's changes after LastSeq, DefaultPageSize at a
-// time, until none are left, and returns how many changes it applied. It
+// time, up to the store's last sequence number when CatchUp was called,
+// and returns how many changes it applied. It
 // fails when the index has applied more than the store has assigned (the
 // index belongs to another store, or the store was replaced): rebuild it.
 func (ix *Index) CatchUp(ctx context.Context, st news.Store) (applied int, err error) {
@@ -470,6 +471,12 @@ func (ix *Index) catchUp(ctx context.Context, st news.Store, progress func(appli
 		}
 		if next <= last {
 			return applied, fmt.Errorf("catch up: store returned changes at or below seq %d", last)
+		}
+		if next >= storeLast {
+			// Changes stored since the call started wait for the next
+			// one, so a steady stream of writes cannot keep a caller
+			// here forever.
+			return applied, nil
 		}
 		last = next
 	}

@@ -149,7 +149,7 @@ func writeSegment(path string, docs []*docTerms) error {
 		w.beginTerm([]byte(t))
 		for _, r := range inverted[t] {
 			pos = encodePositions(pos[:0], r.occ.pos)
-			w.addPosting(r.doc, &r.occ.tf, pos)
+			w.addPosting(r.doc, &r.occ.tf, &docs[r.doc].lens, pos)
 		}
 		w.endTerm()
 	}

@@ -160,7 +160,7 @@ func (ix *Index) merge(ctx context.Context, snap *snapshot, pick []int) error {
 			}
 			for it.next() {
 				if nd := remap[i][it.doc]; nd >= 0 {
-					w.addPosting(uint32(nd), &it.tf, it.rawPositions())
+					w.addPosting(uint32(nd), &it.tf, &cols.lens[nd], it.rawPositions())
 				}
 			}
 			if it.err != nil {

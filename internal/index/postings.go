@@ -3,19 +3,28 @@ package index
 import (
 	"encoding/binary"
 	"errors"
+	"math"
 )
 
 // The postings of one term in a segment, at its postings offset:
 //
-//	skip table  skips × 12 bytes: for each block of blockSize postings after
-//	            the first, the document number of the posting before it
-//	            (uint32), the block's offset in the records (uint32) and its
-//	            offset in the term's positions (uint32)
-//	records     per posting, in document order: uvarint document number
-//	            minus the previous one (the first: the number itself); a
-//	            field-mask byte; a uvarint term count for each field in the
-//	            mask, lowest field first; and, when the mask has a text
-//	            field, the uvarint byte length of the posting's positions
+//	block table  one entry of blockEntrySize bytes per block of blockSize
+//	             postings: the document number of the block's last posting
+//	             (uint32), the block's offset in the records (uint32) and in
+//	             the term's positions (uint32), the largest term count in
+//	             each field over the block (numFields bytes, capped at 255)
+//	             and the shortest length of each field over the block
+//	             (numFields × uint16, capped at 65535)
+//	records      per posting, in document order: uvarint document number
+//	             minus the previous one (the first: the number itself); a
+//	             field-mask byte; a uvarint term count for each field in the
+//	             mask, lowest field first; and, when the mask has a text
+//	             field, the uvarint byte length of the posting's positions
+//
+// The block table serves two ends: advance jumps over whole blocks, and a
+// search bounds the score any posting of a block can reach (largest counts
+// over shortest lengths), so it need not score blocks that cannot reach
+// its top hits.
 //
 // The positions of a posting, in the positions section from the term's
 // positions offset on, are its positions in the text fields (a field's
@@ -23,8 +32,8 @@ import (
 // next one as the uvarint difference. A posting's positions are encoded on
 // their own, so a merge copies them as they are.
 const (
-	blockSize = 128
-	skipSize  = 12
+	blockSize      = 128
+	blockEntrySize = 12 + numFields + 2*numFields
 )
 
 // errCorrupt reports postings that cannot be decoded.
@@ -34,8 +43,8 @@ var errCorrupt = errors.New("corrupt postings")
 // next or advance; doc, mask, tf and positions describe the current
 // posting. The zero value is exhausted.
 type postingIter struct {
-	recs, pos, skips []byte
-	nSkips           int
+	recs, pos, blocks []byte
+	nBlocks           int
 
 	off     int    // offset of the next record in recs
 	count   int    // postings read so far
@@ -52,12 +61,23 @@ type postingIter struct {
 }
 
 func newPostingIter(post, pos []byte, ti termInfo) *postingIter {
-	n := int(ti.skips) * skipSize
-	if n > len(post) {
+	n := int(ti.blocks) * blockEntrySize
+	if n > len(post) || int(ti.blocks) != (int(ti.df)+blockSize-1)/blockSize {
 		return &postingIter{done: true, err: errCorrupt}
 	}
-	return &postingIter{skips: post[:n], nSkips: int(ti.skips), recs: post[n:], pos: pos, df: int(ti.df)}
+	return &postingIter{blocks: post[:n], nBlocks: int(ti.blocks), recs: post[n:], pos: pos, df: int(ti.df)}
 }
+
+// block returns the table entry of the current posting's block.
+func (it *postingIter) block() []byte {
+	return it.blocks[(it.count-1)/blockSize*blockEntrySize:]
+}
+
+// blockMaxTF returns the largest count of field f in the current block.
+func blockMaxTF(e []byte, f int) uint32 { return uint32(e[12+f]) }
+
+// blockMinLen returns the shortest length of field f in the current block.
+func blockMinLen(e []byte, f int) uint32 { return uint32(le.Uint16(e[12+numFields+2*f:])) }
 
 // next moves to the next posting and reports whether there is one.
 func (it *postingIter) next() bool {
@@ -122,25 +142,21 @@ func (it *postingIter) advance(target uint32) bool {
 	if it.count > 0 && it.doc >= target {
 		return true
 	}
-	// Entry j describes block j+1. Jump to the last block whose previous
-	// posting is before target, if it lies ahead.
-	block := it.count / blockSize
-	if it.count > 0 && it.count%blockSize == 0 {
-		block-- // the current posting ends a block; the next record starts block+1
-	}
+	// Jump to the last block b whose previous block ends before target,
+	// if it lies ahead of the next posting.
 	jump := -1
-	for j := max(block, 0); j < it.nSkips; j++ {
-		if le.Uint32(it.skips[j*skipSize:]) >= target {
+	for b := max(it.count/blockSize, 1); b < it.nBlocks; b++ {
+		if le.Uint32(it.blocks[(b-1)*blockEntrySize:]) >= target {
 			break
 		}
-		jump = j
+		jump = b
 	}
-	if jump >= 0 && (jump+1)*blockSize > it.count {
-		e := it.skips[jump*skipSize:]
-		it.prev = le.Uint32(e)
+	if jump > 0 && jump*blockSize > it.count {
+		e := it.blocks[jump*blockEntrySize:]
+		it.prev = le.Uint32(it.blocks[(jump-1)*blockEntrySize:])
 		it.off = int(le.Uint32(e[4:]))
 		it.nextPos = int(le.Uint32(e[8:]))
-		it.count = (jump + 1) * blockSize
+		it.count = jump * blockSize
 		if it.off > len(it.recs) || it.nextPos > len(it.pos) {
 			return it.fail()
 		}
@@ -180,23 +196,31 @@ func (it *postingIter) positions(buf []uint32) []uint32 {
 
 // postingEncoder builds the postings of one term.
 type postingEncoder struct {
-	recs, pos, skips []byte
-	count            int
-	prev             uint32
+	recs, pos, blocks []byte
+	count             int
+	prev              uint32
+	// the open block: where it starts, its largest counts and shortest
+	// lengths
+	blockOff, blockPos int
+	maxTF              [numFields]uint32
+	minLen             [numFields]uint32
 }
 
 func (e *postingEncoder) reset() {
-	e.recs, e.pos, e.skips = e.recs[:0], e.pos[:0], e.skips[:0]
+	e.recs, e.pos, e.blocks = e.recs[:0], e.pos[:0], e.blocks[:0]
 	e.count, e.prev = 0, 0
 }
 
 // add appends a posting: document doc (greater than the previous one), its
-// term count per field, and its encoded positions (see encodePositions).
-func (e *postingEncoder) add(doc uint32, tf *[numFields]uint32, rawPos []byte) {
-	if e.count > 0 && e.count%blockSize == 0 {
-		e.skips = le.AppendUint32(e.skips, e.prev)
-		e.skips = le.AppendUint32(e.skips, uint32(len(e.recs)))
-		e.skips = le.AppendUint32(e.skips, uint32(len(e.pos)))
+// term count per field, the document's length per field, and its encoded
+// positions (see encodePositions).
+func (e *postingEncoder) add(doc uint32, tf, lens *[numFields]uint32, rawPos []byte) {
+	if e.count%blockSize == 0 {
+		e.blockOff, e.blockPos = len(e.recs), len(e.pos)
+		e.maxTF = [numFields]uint32{}
+		for f := range e.minLen {
+			e.minLen[f] = math.MaxUint32
+		}
 	}
 	delta := doc
 	if e.count > 0 {
@@ -213,6 +237,8 @@ func (e *postingEncoder) add(doc uint32, tf *[numFields]uint32, rawPos []byte) {
 	for f := range numFields {
 		if tf[f] > 0 {
 			e.recs = binary.AppendUvarint(e.recs, uint64(tf[f]))
+			e.maxTF[f] = max(e.maxTF[f], tf[f])
+			e.minLen[f] = min(e.minLen[f], lens[f])
 		}
 	}
 	if mask&textMask != 0 {
@@ -221,6 +247,29 @@ func (e *postingEncoder) add(doc uint32, tf *[numFields]uint32, rawPos []byte) {
 	}
 	e.prev = doc
 	e.count++
+	if e.count%blockSize == 0 {
+		e.closeBlock()
+	}
+}
+
+// closeBlock appends the table entry of the open block.
+func (e *postingEncoder) closeBlock() {
+	e.blocks = le.AppendUint32(e.blocks, e.prev)
+	e.blocks = le.AppendUint32(e.blocks, uint32(e.blockOff))
+	e.blocks = le.AppendUint32(e.blocks, uint32(e.blockPos))
+	for _, m := range e.maxTF {
+		e.blocks = append(e.blocks, uint8(min(m, math.MaxUint8)))
+	}
+	for _, l := range e.minLen {
+		e.blocks = le.AppendUint16(e.blocks, uint16(min(l, math.MaxUint16)))
+	}
+}
+
+// finish closes the last block, if it is open.
+func (e *postingEncoder) finish() {
+	if e.count%blockSize != 0 {
+		e.closeBlock()
+	}
 }
 
 // encodePositions appends the encoding of ascending positions to buf.

@@ -28,7 +28,7 @@ import (
 //	srcNames, langNames   count uint32, then per name uint16 length + bytes
 //	termOffs (t+1)×uint32 offsets into termBytes
 //	termBytes             the terms, sorted bytewise
-//	termMeta t × 24 bytes df uint32, skips uint32, postings offset uint64,
+//	termMeta t × 24 bytes df uint32, blocks uint32, postings offset uint64,
 //	                      positions offset uint64
 //	postings, positions   see postings.go
 //
@@ -94,7 +94,7 @@ const (
 )
 
 const (
-	segMagic   = "KHSEG001"
+	segMagic   = "KHSEG002"
 	metaSize   = 24
 	footerSize = (numSections+1)*8 + 4 + 4 + numFields*8 + len(segMagic)
 )
@@ -235,7 +235,7 @@ func (s *segment) term(i int) []byte {
 
 // termInfo locates the postings of one term in a segment.
 type termInfo struct {
-	df, skips    uint32
+	df, blocks   uint32
 	post, posOff uint64 // offsets into the postings and positions sections
 	postEnd      uint64
 }
@@ -252,7 +252,7 @@ func (s *segment) lookup(term []byte) (termInfo, bool) {
 // termInfoAt returns the postings of term number i.
 func (s *segment) termInfoAt(i int) termInfo {
 	m := s.data[s.sec[secTermMeta]+uint64(i)*metaSize:]
-	ti := termInfo{df: le.Uint32(m), skips: le.Uint32(m[4:]), post: le.Uint64(m[8:]), posOff: le.Uint64(m[16:])}
+	ti := termInfo{df: le.Uint32(m), blocks: le.Uint32(m[4:]), post: le.Uint64(m[8:]), posOff: le.Uint64(m[16:])}
 	if i+1 < s.nTerms {
 		ti.postEnd = le.Uint64(s.data[s.sec[secTermMeta]+uint64(i+1)*metaSize+8:])
 	} else {

@@ -92,7 +92,7 @@ func (w *segWriter) beginTerm(term []byte) {
 	w.inTerm = true
 }
 
-func (w *segWriter) addPosting(doc uint32, tf *[numFields]uint32, rawPos []byte) {
+func (w *segWriter) addPosting(doc uint32, tf, lens *[numFields]uint32, rawPos []byte) {
 	if w.err != nil {
 		return
 	}
@@ -100,7 +100,7 @@ func (w *segWriter) addPosting(doc uint32, tf *[numFields]uint32, rawPos []byte)
 		w.err = fmt.Errorf("write segment: term %q: document %d out of order", w.cur, doc)
 		return
 	}
-	w.enc.add(doc, tf, rawPos)
+	w.enc.add(doc, tf, lens, rawPos)
 }
 
 // endTerm writes the term's postings; a term without postings is dropped.
@@ -112,6 +112,7 @@ func (w *segWriter) endTerm() {
 	if w.enc.count == 0 {
 		return
 	}
+	w.enc.finish()
 	if len(w.terms)+len(w.cur) > math.MaxUint32 {
 		w.err = errors.New("write segment: term table over 4 GiB")
 		return
@@ -120,10 +121,10 @@ func (w *segWriter) endTerm() {
 	w.terms = append(w.terms, w.cur...)
 	w.last = append(w.last[:0], w.cur...)
 	w.meta = le.AppendUint32(w.meta, uint32(w.enc.count))
-	w.meta = le.AppendUint32(w.meta, uint32(len(w.enc.skips)/skipSize))
+	w.meta = le.AppendUint32(w.meta, uint32(len(w.enc.blocks)/blockEntrySize))
 	w.meta = le.AppendUint64(w.meta, w.postLen)
 	w.meta = le.AppendUint64(w.meta, w.posLen)
-	for _, b := range [][]byte{w.enc.skips, w.enc.recs} {
+	for _, b := range [][]byte{w.enc.blocks, w.enc.recs} {
 		if _, err := w.post.Write(b); err != nil {
 			w.err = fmt.Errorf("write segment: %w", err)
 			return

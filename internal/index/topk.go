@@ -91,6 +91,15 @@ func (t *topK) down(i int) {
 	}
 }
 
+// floor returns the worst candidate kept and whether the heap is full, so
+// that only a better candidate can enter.
+func (t *topK) floor() (cand, bool) {
+	if len(t.h) < t.k || t.k == 0 {
+		return cand{}, false
+	}
+	return t.h[0], true
+}
+
 // sorted returns the candidates kept, best first.
 func (t *topK) sorted() []cand {
 	out := append([]cand(nil), t.h...)

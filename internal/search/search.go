@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/khabar-news/khabar/internal/analysis"
@@ -210,12 +211,28 @@ func (s *Searcher) hydrate(ctx context.Context, plan *Plan, r index.Result, res 
 	return nil
 }
 
+// snippetScan is how much of a long body snippetOf analyzes first, in
+// bytes (about 1,300 Devanagari characters).
+const snippetScan = 4096
+
 // snippetOf picks the snippet of a: from the body, or from the standfirst
 // when it matches more of the query, or the start of either when neither
 // matches.
 func (s *Searcher) snippetOf(a *news.Article, plan *Plan) snippet {
 	lang := a.Language // as the index analyzed it
-	body := makeSnippet(s.an, a.BodyText(), lang, plan.Highlight, plan.HighlightKeys, SnippetChars)
+	text := a.BodyText()
+	if len(text) > snippetScan {
+		// Most hits show every query word early: try the start of a long
+		// body before analyzing all of it.
+		cut := strings.LastIndexByte(text[:snippetScan], ' ')
+		if cut > 0 {
+			head := makeSnippet(s.an, text[:cut], lang, plan.Highlight, plan.HighlightKeys, SnippetChars)
+			if head.matched > 0 && head.matched == len(plan.Highlight) {
+				return head
+			}
+		}
+	}
+	body := makeSnippet(s.an, text, lang, plan.Highlight, plan.HighlightKeys, SnippetChars)
 	if body.matched > 0 && body.matched == len(plan.Highlight) {
 		return body
 	}
