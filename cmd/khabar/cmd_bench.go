@@ -74,7 +74,7 @@ func runBench(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	fmt.Fprintf(c.stderr, "khabar: bench: corpus: %d headlines, %d paragraphs\n", len(corp.headlines), len(corp.paras))
-	ar, err := archive.Open(ctx, o.Data)
+	ar, err := c.openArchive(ctx, o.Data)
 	if err != nil {
 		return err
 	}

@@ -33,7 +33,7 @@ func runCrawl(ctx context.Context, c *cli, args []string) error {
 	if *maxItems < 0 {
 		return exitError{code: 2, msg: "crawl: --max-items must not be negative"}
 	}
-	ar, err := archive.Open(ctx, c.data)
+	ar, err := c.openArchive(ctx, c.data)
 	if err != nil {
 		return err
 	}

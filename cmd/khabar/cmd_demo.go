@@ -42,7 +42,7 @@ func runDemo(ctx context.Context, c *cli, args []string) error {
 	if dir == "" {
 		dir = filepath.Join(tmp, "data")
 	}
-	ar, err := archive.Open(ctx, dir)
+	ar, err := c.openArchive(ctx, dir)
 	if err != nil {
 		return err
 	}

@@ -32,7 +32,7 @@ func runIngest(ctx context.Context, c *cli, args []string) error {
 		fmt.Fprintln(c.stderr, "khabar: ingest:", e)
 	}
 
-	ar, err := archive.Open(ctx, c.data)
+	ar, err := c.openArchive(ctx, c.data)
 	if err != nil {
 		return err
 	}

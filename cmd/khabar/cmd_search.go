@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/khabar-news/khabar/internal/archive"
 	"github.com/khabar-news/khabar/internal/search"
 )
 
@@ -22,7 +21,7 @@ func runSearch(ctx context.Context, c *cli, args []string) error {
 	if query == "" {
 		return exitError{code: 2, msg: "search: want a QUERY"}
 	}
-	ar, err := archive.Open(ctx, c.data)
+	ar, err := c.openArchive(ctx, c.data)
 	if err != nil {
 		return err
 	}

@@ -40,7 +40,7 @@ func runServe(ctx context.Context, c *cli, args []string) error {
 	if cfg.Private && cfg.Token == "" {
 		return exitError{code: 2, msg: "serve: --private needs KHABAR_API_TOKEN set"}
 	}
-	ar, err := archive.Open(ctx, c.data)
+	ar, err := c.openArchive(ctx, c.data)
 	if err != nil {
 		return err
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/khabar-news/khabar/internal/archive"
 	"github.com/khabar-news/khabar/internal/news"
 )
 
@@ -19,7 +18,7 @@ func runShow(ctx context.Context, c *cli, args []string) error {
 	if len(pos) != 1 {
 		return exitError{code: 2, msg: "show: want exactly one article ID"}
 	}
-	ar, err := archive.Open(ctx, c.data)
+	ar, err := c.openArchive(ctx, c.data)
 	if err != nil {
 		return err
 	}
@@ -47,11 +46,20 @@ func runReindex(ctx context.Context, c *cli, args []string) error {
 	if len(pos) != 0 {
 		return exitError{code: 2, msg: "reindex: takes no arguments"}
 	}
-	ar, err := archive.Open(ctx, c.data)
+	ar, err := c.openArchive(ctx, c.data)
 	if err != nil {
 		return err
 	}
 	defer ar.Close()
+	if ar.IndexRebuilt {
+		// Opening already rebuilt an index of an older format.
+		n, err := ar.Index.DocCount()
+		if err != nil {
+			return fmt.Errorf("reindex: %w", err)
+		}
+		fmt.Fprintf(c.stdout, "reindexed %s\n", plural(n, "article", "articles"))
+		return nil
+	}
 	n, err := ar.Reindex(ctx)
 	if err != nil {
 		return fmt.Errorf("reindex: %w", err)

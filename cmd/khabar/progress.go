@@ -1,11 +1,14 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/khabar-news/khabar/internal/archive"
 )
 
 // progressBar draws one self-overwriting line on a terminal. It draws at
@@ -46,4 +49,29 @@ func (p *progressBar) Done() {
 	if p.drawn {
 		fmt.Fprintln(p.w)
 	}
+}
+
+// openArchive opens the data directory dir like archive.Open and, when the
+// index has to be rebuilt (a new index format, or damaged files), reports
+// the rebuild's progress on stderr every few seconds, as plain lines that
+// read well in a terminal and in a log.
+func (c *cli) openArchive(ctx context.Context, dir string) (*archive.Archive, error) {
+	start := time.Now()
+	var last time.Time
+	return archive.OpenWith(ctx, dir, archive.Options{RebuildProgress: func(done, total int) {
+		if done == 0 {
+			fmt.Fprintf(c.stderr, "khabar: rebuilding the search index of %s from the store (%s)\n", dir, plural(total, "article", "articles"))
+			last = time.Now()
+			return
+		}
+		if time.Since(last) < 3*time.Second && done < total {
+			return
+		}
+		last = time.Now()
+		pct := 100.0
+		if total > 0 {
+			pct = min(100, 100*float64(done)/float64(total))
+		}
+		fmt.Fprintf(c.stderr, "khabar: index rebuild: %d/%d (%.0f%%) in %s\n", done, total, pct, time.Since(start).Round(time.Second))
+	}})
 }

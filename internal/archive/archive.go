@@ -27,15 +27,44 @@ type Archive struct {
 	IndexRebuilt bool
 
 	warm chan struct{} // closed when the transliteration tables are loaded
+	opts Options
+}
+
+// rebuildProgress adapts fn to index.Rebuild's progress callback, with the
+// store's article count as the total; nil when fn is nil.
+func rebuildProgress(ctx context.Context, st *sqlite.Store, fn func(done, total int)) func(int) {
+	if fn == nil {
+		return nil
+	}
+	total, err := st.Count(ctx)
+	if err != nil {
+		total = 0
+	}
+	fn(0, total)
+	return func(done int) { fn(done, total) }
 }
 
 // indexDir is where the derived index lives inside the data directory.
 func indexDir(dir string) string { return filepath.Join(dir, "index") }
 
+// Options tune OpenWith.
+type Options struct {
+	// RebuildProgress, when not nil, is called now and then while the
+	// index is rebuilt from the store (by OpenWith or Reindex) with the
+	// changes applied so far and the number of articles in the store.
+	RebuildProgress func(done, total int)
+}
+
 // Open opens (creating if needed) the data directory dir, and brings the
 // index up to date with the store before returning. An index written with
-// an older schema is rebuilt from the store (IndexRebuilt says so).
+// an older schema, or damaged, is rebuilt from the store (IndexRebuilt says
+// so).
 func Open(ctx context.Context, dir string) (*Archive, error) {
+	return OpenWith(ctx, dir, Options{})
+}
+
+// OpenWith is Open with options.
+func OpenWith(ctx context.Context, dir string, o Options) (*Archive, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("data directory %s: %w", dir, err)
 	}
@@ -49,7 +78,7 @@ func Open(ctx context.Context, dir string) (*Archive, error) {
 	if errors.Is(err, index.ErrSchema) || errors.Is(err, index.ErrCorrupt) {
 		// The index was built by another version of khabar, or its files
 		// are damaged. It is derived data: rebuild it from the store.
-		if _, err = index.Rebuild(ctx, indexDir(dir), an, st, nil); err == nil {
+		if _, err = index.Rebuild(ctx, indexDir(dir), an, st, rebuildProgress(ctx, st, o.RebuildProgress)); err == nil {
 			idx, err = index.Open(ctx, indexDir(dir), an)
 			rebuilt = true
 		}
@@ -58,7 +87,7 @@ func Open(ctx context.Context, dir string) (*Archive, error) {
 		st.Close()
 		return nil, err
 	}
-	a := &Archive{Dir: dir, Store: st, Index: idx, Analyzer: an, IndexRebuilt: rebuilt, warm: make(chan struct{})}
+	a := &Archive{Dir: dir, Store: st, Index: idx, Analyzer: an, IndexRebuilt: rebuilt, warm: make(chan struct{}), opts: o}
 	// Searches transliterate Latin query words; loading the tables takes
 	// about half a second, paid here in the background (Close waits for
 	// it) rather than by the first query.
@@ -83,7 +112,7 @@ func (a *Archive) Reindex(ctx context.Context) (int, error) {
 		return 0, fmt.Errorf("reindex: close index: %w", err)
 	}
 	a.Index, a.Searcher = nil, nil
-	n, err := index.Rebuild(ctx, indexDir(a.Dir), a.Analyzer, a.Store, nil)
+	n, err := index.Rebuild(ctx, indexDir(a.Dir), a.Analyzer, a.Store, rebuildProgress(ctx, a.Store, a.opts.RebuildProgress))
 	if err != nil {
 		return n, err
 	}
