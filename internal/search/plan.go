@@ -6,6 +6,7 @@ import (
 	"github.com/khabar-news/khabar/internal/analysis"
 	"github.com/khabar-news/khabar/internal/index"
 	"github.com/khabar-news/khabar/internal/translit"
+	"github.com/khabar-news/khabar/internal/xlate"
 )
 
 // Plan is a parsed query after analysis: what the index runs.
@@ -45,6 +46,13 @@ func (p *Plan) hasFilter() bool {
 // crossKeys): its clause gets the cross-script key terms of the word as
 // it would be written in the other script, at index.DefaultKeyBoost.
 // Phrases and exclusions match exactly.
+//
+// Unless the query is limited to languages other than Hindi, a bare
+// positive English word also reaches Hindi text by translation (see
+// crossLang): its Hindi renderings from xlate.Default, analyzed as Hindi,
+// are alternatives of the word's own term, and the clause weighs
+// TranslatedBoost; English question words ("what", "how many") are
+// dropped, as the sentence that answers does not repeat them.
 func NewPlan(an *analysis.Analyzer, pq *Parsed) *Plan {
 	return newPlan(an, pq, nil)
 }
@@ -52,6 +60,11 @@ func NewPlan(an *analysis.Analyzer, pq *Parsed) *Plan {
 // newPlan is NewPlan with latinKeys (translit.Keys when nil) giving the
 // keys of a Latin word.
 func newPlan(an *analysis.Analyzer, pq *Parsed, latinKeys func(string) []string) *Plan {
+	return newPlanLang(an, pq, latinKeys, defaultCrossLang())
+}
+
+// newPlanLang is newPlan translating English words as cl says.
+func newPlanLang(an *analysis.Analyzer, pq *Parsed, latinKeys func(string) []string, cl crossLang) *Plan {
 	if latinKeys == nil {
 		latinKeys = translit.Keys
 	}
@@ -60,6 +73,14 @@ func newPlan(an *analysis.Analyzer, pq *Parsed, latinKeys func(string) []string)
 		p.Lang = pq.Langs[0]
 	}
 	for _, part := range pq.Parts {
+		var english string
+		if !part.Phrase && !part.Negated && cl.applies(p.Lang) {
+			english = latinWord(an, part.Text)
+			if english != "" && cl.DropQuestions && xlate.IsQuestionWord(english) {
+				p.Dropped++
+				continue
+			}
+		}
 		c, ok := clause(an, part.Text, p.Lang)
 		switch {
 		case !ok && !part.Negated:
@@ -70,6 +91,9 @@ func newPlan(an *analysis.Analyzer, pq *Parsed, latinKeys func(string) []string)
 		default:
 			if !part.Phrase {
 				c.Keys = crossKeys(an, part.Text, p.Lang, latinKeys)
+			}
+			if english != "" && len(c.Terms) == 1 {
+				cl.translate(an, english, &c)
 			}
 			p.Positive = append(p.Positive, c)
 			for _, alts := range c.Terms {
@@ -175,4 +199,113 @@ func crossKeys(an *analysis.Analyzer, word, lang string, latinKeys func(string) 
 		}
 	}
 	return out
+}
+
+// Weights of a translated English word (see crossLang), tuned on the
+// XQuAD-R dev half, English questions over Hindi sentences (go test
+// ./internal/search -run TuneCrossLanguage -xlate.tune): the dev score is
+// flat within 0.005 for boosts 0.1–0.2, and falls steadily above.
+const (
+	// TranslatedBoost is the Clause.Boost of an English word that has
+	// Hindi translations: a match of one of its renderings weighs this
+	// much relative to an untranslated word's exact match, so names
+	// (which have none) count more than ordinary words.
+	TranslatedBoost = 0.15
+	// translatedKeyBoost is the absolute weight of the cross-script keys
+	// of a translated word (Clause.KeyBoost is relative to Boost): the
+	// same as an untranslated word's, so loanwords ("computer" →
+	// कंप्यूटर) still meet their Hindi spelling.
+	translatedKeyBoost = index.DefaultKeyBoost
+	// minTranslationWeight is the least xlate.Translation.Weight used
+	// (glossary renderings weigh 1; learned ones their probability).
+	minTranslationWeight = 0.4
+	// maxTranslations is the most renderings one English word gets.
+	maxTranslations = 4
+)
+
+// crossLang says how English words of a query reach Hindi text by
+// translation. The zero value translates nothing.
+type crossLang struct {
+	Dict          *xlate.Dictionary
+	Boost         float64 // Clause.Boost of a translated word
+	KeyBoost      float64 // absolute weight of its cross-script keys
+	MinWeight     float64 // least xlate.Translation.Weight used
+	Max           int     // most renderings per word
+	DropQuestions bool    // drop English question words
+}
+
+// defaultCrossLang is khabar's tuned setting over xlate.Default (nothing
+// is translated if the embedded tables failed to parse, which the xlate
+// tests rule out).
+func defaultCrossLang() crossLang {
+	d, err := xlate.Default()
+	if err != nil {
+		return crossLang{}
+	}
+	return crossLang{
+		Dict: d, Boost: TranslatedBoost, KeyBoost: translatedKeyBoost,
+		MinWeight: minTranslationWeight, Max: maxTranslations, DropQuestions: true,
+	}
+}
+
+// applies reports whether English words are translated for a query whose
+// language hint is lang: with no hint or Hindi, not when the query is
+// limited to English or another language.
+func (cl crossLang) applies(lang string) bool {
+	if cl.Dict == nil {
+		return false
+	}
+	switch strings.ToLower(lang) {
+	case "", "hi":
+		return true
+	}
+	return false
+}
+
+// translate adds the Hindi renderings of the English word to c, a clause
+// of one position, as alternatives of its term, and weighs the clause
+// cl.Boost when it got any. Renderings are analyzed as Hindi; one that is
+// a stop word or more than one term is skipped.
+func (cl crossLang) translate(an *analysis.Analyzer, word string, c *index.Clause) {
+	added := 0
+	for _, t := range cl.Dict.Lookup(word) {
+		if added == cl.Max {
+			break
+		}
+		if t.Weight < cl.MinWeight {
+			continue
+		}
+		toks := an.Analyze(t.Hindi, "hi")
+		if len(toks) != 1 {
+			continue
+		}
+		n := len(c.Terms[0])
+		c.Terms[0] = addTerm(c.Terms[0], toks[0].Term)
+		if len(c.Terms[0]) > n {
+			added++
+		}
+	}
+	if added == 0 || cl.Boost <= 0 {
+		return
+	}
+	c.Boost = cl.Boost
+	if len(c.Keys) > 0 && cl.KeyBoost > 0 {
+		c.KeyBoost = cl.KeyBoost / cl.Boost
+	}
+}
+
+// latinWord returns the one Latin word text holds (trimmed of
+// punctuation, as written), or "" when text is not one Latin word.
+func latinWord(an *analysis.Analyzer, text string) string {
+	toks := an.Analyze(text, "en")
+	if len(toks) > 1 {
+		return ""
+	}
+	w := strings.TrimFunc(text, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+	})
+	if xlate.Key(w) == "" {
+		return ""
+	}
+	return w
 }
