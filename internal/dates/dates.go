@@ -230,6 +230,15 @@ func labelBefore(toks []token, lo, from int) Kind {
 	return Unlabelled
 }
 
+// skipWord skips toks[i] when it is the word w followed by more tokens
+// ("de" in "5 de marzo de 2020").
+func skipWord(toks []token, i int, w string) int {
+	if i+1 < len(toks) && toks[i].kind == tokWord && toks[i].text == w {
+		return i + 1
+	}
+	return i
+}
+
 // skipPunct skips tokens that are single marks listed in set.
 func skipPunct(toks []token, i int, set string) int {
 	for i < len(toks) && toks[i].kind == tokPunct && containsRune(set, toks[i].text) {
@@ -270,7 +279,10 @@ func month(toks []token, i int) (int, bool) {
 	if i >= len(toks) || toks[i].kind != tokWord {
 		return 0, false
 	}
-	m, ok := months[toks[i].text]
+	if m, ok := months[toks[i].text]; ok {
+		return m, true
+	}
+	m, ok := europeanMonths[toks[i].text]
 	return m, ok
 }
 
@@ -281,7 +293,7 @@ func ordinalSuffix(toks []token, i int) bool {
 		return false
 	}
 	switch toks[i].text {
-	case "st", "nd", "rd", "th":
+	case "st", "nd", "rd", "th", "er":
 		return true
 	}
 	return false
@@ -322,9 +334,10 @@ func readDate(toks []token, i int) (ymd, int, bool) {
 			j++
 		}
 		j = skipPunct(toks, j, "-.")
+		j = skipWord(toks, j, "de")
 		if m, ok := month(toks, j); ok {
 			j++
-			k := skipPunct(toks, j, ".,-'’")
+			k := skipWord(toks, skipPunct(toks, j, ".,-'’"), "de")
 			if y, ok := num(toks, k, 4, 4); ok {
 				return ymd{y, m, d, true}, k + 1, true
 			}

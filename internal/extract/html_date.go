@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	htmldate "github.com/markusmobius/go-htmldate"
@@ -42,31 +43,49 @@ func htmlURLDate(path string) (time.Time, bool) {
 
 // htmlPageDate returns the publication date go-htmldate finds in the page
 // (original date, extensive search: dates written in page text in many
-// languages), or false. now, when set, is the latest date accepted.
-func htmlPageDate(doc *html.Node, pageURL string, now time.Time) (time.Time, bool) {
+// languages) and the text it read it from, or false. now, when set, is the
+// latest date accepted.
+func htmlPageDate(doc *html.Node, pageURL string, now time.Time) (time.Time, string, bool) {
 	opts := htmldate.Options{UseOriginalDate: true, URL: pageURL}
 	if !now.IsZero() {
 		opts.MaxDate = now
 	}
 	res, err := htmldate.FromDocument(doc, opts)
 	if err != nil || res.DateTime.IsZero() {
-		return time.Time{}, false
+		return time.Time{}, "", false
 	}
 	t := res.DateTime
+	if t.Month() == time.January && t.Day() == 1 && !htmlWritesDay(res.SrcString, t) {
+		// A bare year ("© 2016", "2020. Powered by"), read as 1 January.
+		return time.Time{}, "", false
+	}
 	if !res.HasTimezone {
 		t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, dates.IST)
 	}
-	return t, true
+	return t, res.SrcString, true
+}
+
+// htmlWritesDay reports whether s writes the full date of t's day (not
+// only its year).
+func htmlWritesDay(s string, t time.Time) bool {
+	for _, m := range dates.Find(s, time.Time{}) {
+		if m.Time.Year() == t.Year() && m.Time.YearDay() == t.YearDay() {
+			return true
+		}
+	}
+	return false
 }
 
 // htmlFillDate completes a.Published, which htmlFillMeta took from the
 // page's metadata. A time stated in UTC is first moved to the zone the site
 // most likely dates its stories in (htmlSiteZone, from the host's domain
 // and lang, the page's declared language), so that its day is the
-// publisher's, unless the URL files the story under the UTC day. A date written in the URL's path wins over a metadata date
-// more than a day and a half away from it (a stale or site-wide date in
-// the metadata); without a metadata date the URL's is taken, and without
-// either go-htmldate searches the page.
+// publisher's, unless the URL files the story under the UTC day. A date
+// written in the URL's path wins over a metadata date more than a day and
+// a half away from it (a stale or site-wide date in the metadata); without
+// a metadata date the URL's is taken, and without either go-htmldate
+// searches the page. Last, the date the page prints by its headline (see
+// htmlLeadDate) settles what metadata leaves open; see htmlPreferLead.
 func htmlFillDate(doc *html.Node, a *news.Article, opts Options, lang string) {
 	var urlDate time.Time
 	host := ""
@@ -100,23 +119,210 @@ func htmlFillDate(doc *html.Node, a *news.Article, opts Options, lang string) {
 		}
 		*t = local
 	}
+	metaPub := a.Published // in the site's zone
+	src := dateFromMeta
 	switch {
 	case !a.Published.IsZero() && !urlDate.IsZero():
 		d := a.Published.Sub(urlDate)
 		if d > 36*time.Hour || d < -36*time.Hour || (utcPub && !htmlSameDay(a.Published, urlDate)) {
 			a.Published = urlDate
+			src = dateFromURL
 		}
 	case !urlDate.IsZero():
 		a.Published = urlDate
+		src = dateFromURL
 	case a.Published.IsZero():
 		pageURL := opts.URL
 		if pageURL == "" {
 			pageURL = a.URL
 		}
-		if t, ok := htmlPageDate(doc, pageURL, opts.Now); ok {
+		src = dateFromText
+		if t, from, ok := htmlPageDate(doc, pageURL, opts.Now); ok {
 			a.Published = t
+			if !htmlWritesDay(from, t) {
+				// go-htmldate read a form khabar does not ("31.10.23"):
+				// its guess cannot be weighed against the page's dates.
+				src = dateFromUnreadText
+			}
 		}
 	}
+	if src == dateFromMeta && htmlGenericMetaDate(doc, a.Published) {
+		src = dateFromGenericMeta
+	}
+	vis := htmlVisibleDates(doc)
+	lead, ok := htmlLeadDate(vis, opts.Now)
+	if !ok {
+		if src == dateFromMeta && htmlUTCClock(a.Published) {
+			// Far from the headline, the article's first date still
+			// tells the publisher's day of a UTC time.
+			for _, v := range vis {
+				if !v.Aside && v.AfterH1 {
+					if t, ok := htmlShiftToDay(a.Published, v.Time.Format(time.DateOnly)); ok {
+						a.Published = t
+					}
+					break
+				}
+			}
+		}
+		return
+	}
+	if src == dateFromURL {
+		// The URL states the day, unless the metadata it overrode states
+		// another and the page prints that one by its headline.
+		if !metaPub.IsZero() && htmlDay(metaPub) == lead.Time.Format(time.DateOnly) {
+			a.Published = metaPub
+		}
+		return
+	}
+	if t, ok := htmlPreferLead(a.Published, a.Updated, lead, src); ok {
+		a.Published = t
+	}
+}
+
+// dateSource says where a.Published came from before htmlPreferLead.
+type dateSource int
+
+const (
+	dateFromMeta dateSource = iota // JSON-LD, meta tags, <time> elements
+	// dateFromGenericMeta: only a <meta name="date"> (or dc.date,
+	// dcterms.date) states it, which many CMSs fill with the time the
+	// page was built or last changed.
+	dateFromGenericMeta
+	dateFromURL        // the URL's path
+	dateFromText       // go-htmldate's search of the page
+	dateFromUnreadText // the same, from text khabar cannot read
+)
+
+// htmlLeadReach is how far (bytes of page text) from the start of the
+// first <h1> a date may stand and still be the article's own: the byline
+// zone just above or below the headline.
+const htmlLeadReach = 600
+
+// htmlLeadDate returns the date the page prints in its byline zone: the
+// first date, outside footers, navigation, sidebars and comments, that
+// stands within htmlLeadReach of the first <h1> (before or after it).
+// Without an <h1>, it is the first such date on the page. Dates after now
+// (when set) are skipped.
+func htmlLeadDate(vis []htmlVisibleDate, now time.Time) (htmlVisibleDate, bool) {
+	for _, v := range vis {
+		if v.Aside || (!now.IsZero() && v.Time.After(now)) {
+			continue
+		}
+		if v.FromH1 < -htmlLeadReach || v.FromH1 > htmlLeadReach {
+			continue
+		}
+		return v, true
+	}
+	return htmlVisibleDate{}, false
+}
+
+// htmlPreferLead decides between the publication date found so far (pub,
+// from src), the modification date upd and the date the page prints by its
+// headline (lead), and returns the date to keep when it is not pub. No
+// date is made up: without pub it reports false.
+//
+//   - go-htmldate's guess from the page text gives way to the lead date,
+//     unless it was read from a form khabar's own reader does not know
+//     ("31.10.23"), which cannot be weighed against the lead;
+//   - a metadata time stated in UTC gives way to a lead date one day off
+//     when some real time zone (UTC-12 to UTC+14) puts the same instant on
+//     that day: the page prints the publisher's local day;
+//   - a date stated only by a generic <meta name="date"> gives way to the
+//     lead date, even one labelled as an update ("Stand: 28.04.2020"):
+//     either is closer to the article than a build time;
+//   - a metadata publication date gives way to the modification date when
+//     the page prints that one by the headline instead, unlabelled or
+//     labelled as an update, and does not print the publication day there.
+func htmlPreferLead(pub, upd time.Time, lead htmlVisibleDate, src dateSource) (time.Time, bool) {
+	if pub.IsZero() {
+		return time.Time{}, false
+	}
+	leadDay := lead.Time.Format(time.DateOnly)
+	if htmlDay(pub) == leadDay {
+		return time.Time{}, false
+	}
+	switch src {
+	case dateFromText, dateFromGenericMeta:
+		return lead.Time, true
+	case dateFromMeta:
+		if htmlUTCClock(pub) {
+			if t, ok := htmlShiftToDay(pub, leadDay); ok {
+				return t, true
+			}
+		}
+		if !upd.IsZero() && htmlDay(upd) == leadDay && lead.Kind != dates.Published {
+			return upd, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// htmlGenericMetaKeys are meta names whose date may be the page's build
+// or change time; htmlSpecificMetaKeys name the publication date itself.
+var (
+	htmlGenericMetaKeys  = map[string]bool{"date": true, "dc.date": true, "dcterms.date": true}
+	htmlSpecificMetaKeys = map[string]bool{
+		"article:published_time": true, "datepublished": true, "publish-date": true, "pubdate": true,
+		"publishdate": true, "dc.date.issued": true, "dcterms.created": true, "og:published_time": true,
+	}
+)
+
+// htmlGenericMetaDate reports whether pub is stated only by a generic
+// date meta tag: one of htmlGenericMetaKeys holds pub's day, and neither
+// a JSON-LD article nor a specific publication meta tag holds a date.
+func htmlGenericMetaDate(doc *html.Node, pub time.Time) bool {
+	generic := false
+	specific := false
+	htmlFind(doc, func(n *html.Node) bool {
+		switch n.Data {
+		case "script", "style", "svg", "template":
+			return false
+		case "meta":
+		default:
+			return true
+		}
+		for _, k := range []string{"name", "property", "itemprop"} {
+			key := strings.ToLower(strings.TrimSpace(htmlAttr(n, k)))
+			v := strings.TrimSpace(htmlAttr(n, "content"))
+			if key == "" || v == "" {
+				continue
+			}
+			if htmlSpecificMetaKeys[key] {
+				specific = true
+			}
+			if htmlGenericMetaKeys[key] {
+				if t, ok := metaParseTime(v, time.Time{}); ok && htmlDay(t) == htmlDay(pub) {
+					generic = true
+				}
+			}
+		}
+		return true
+	})
+	if !generic || specific {
+		return false
+	}
+	ld := jsonldRead(doc)
+	return ld.Article == nil || ld.Article.Published == ""
+}
+
+// htmlDay is t's calendar day in its own zone.
+func htmlDay(t time.Time) string { return t.Format(time.DateOnly) }
+
+// htmlShiftToDay returns t in a whole-hour UTC offset between -12 and +14
+// hours under which its day is day (YYYY-MM-DD), or false.
+func htmlShiftToDay(t time.Time, day string) (time.Time, bool) {
+	for h := 1; h <= 14; h++ {
+		for _, off := range []int{-h, h} {
+			if off < -12 {
+				continue
+			}
+			u := t.In(time.FixedZone("", off*3600))
+			if htmlDay(u) == day {
+				return u, true
+			}
+		}
+	}
+	return time.Time{}, false
 }
 
 // htmlUTCClock reports whether t is a time of day stated in UTC. Midnight
