@@ -279,3 +279,64 @@ func TestPhraseStaysInField(t *testing.T) {
 		})
 	}
 }
+
+// TestBlockBoundsHoldScores checks, for every posting of some terms and
+// keys in an index of several segments with different mean lengths, that
+// the block bound is at least the posting's score: pruning on the bound
+// must never drop a document that belongs among the top hits.
+func TestBlockBoundsHoldScores(t *testing.T) {
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(9, 10))
+	ix := openTest(t, t.TempDir())
+	defer ix.Close()
+	seq := int64(0)
+	for batch := range 6 {
+		var changes []news.Change
+		for i := range 150 {
+			seq++
+			a := genArticle(rng, fmt.Sprintf("d%d-%d", batch, i))
+			if batch%2 == 1 { // longer bodies in some segments
+				a.Body = append(a.Body, a.Body...)
+			}
+			changes = append(changes, news.Change{Seq: seq, ID: a.ID, Article: a})
+		}
+		if err := ix.Apply(ctx, changes); err != nil {
+			t.Fatal(err)
+		}
+	}
+	snap, err := ix.acquire()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer snap.release()
+	an := analysis.New()
+	var q Query
+	for _, w := range words[:6] {
+		tok := an.Analyze(w, "hi")[0]
+		c := Term(tok.Term)
+		c.Keys = an.WordKeys(w, tok.Term)
+		q.Should = append(q.Should, c)
+	}
+	r := newRunner(snap, &q)
+	checked := 0
+	for _, v := range snap.segs {
+		for _, c := range q.Should {
+			m, err := r.matcherOf(v.seg, c)
+			if err != nil || m == nil {
+				t.Fatalf("matcher of %v in %s: %v, %v", c, v.seg.name, m, err)
+			}
+			for _, s := range m.(*union).srcs {
+				for s.it.next() {
+					score, bound := r.termScore(v.seg, s, s.it.doc), r.sourceBound(v.seg, s)
+					if score > bound*(1+1e-9) {
+						t.Fatalf("segment %s, doc %d: score %v above its block bound %v", v.seg.name, s.it.doc, score, bound)
+					}
+					checked++
+				}
+			}
+		}
+	}
+	if checked < 1000 {
+		t.Errorf("checked %d postings, want at least 1000", checked)
+	}
+}

@@ -158,6 +158,10 @@ type runner struct {
 	to      int64
 	filterT bool
 	posBuf  [][]uint32
+	idxBuf  []int
+
+	scaleSeg *segment
+	scaleVal float64
 }
 
 func newRunner(snap *snapshot, q *Query) *runner {
@@ -321,38 +325,11 @@ func (e *runner) segment(si int) error {
 				if pub < floor.pub {
 					return
 				}
-			} else {
-				var ub float64
-				for _, m := range must {
-					ub += m.bound()
-				}
-				if matched > 0 {
-					var sb float64
-					for i, m := range should {
-						if hit[i] {
-							sb += m.bound()
-						}
-					}
-					ub += sb * float64(matched) / float64(nShould)
-				}
-				if ub < floor.score {
-					return
-				}
+			} else if total(must, should, hit, matched, nShould, matcher.bound) < floor.score {
+				return
 			}
 		}
-		var sc float64
-		for _, m := range must {
-			sc += m.score()
-		}
-		if matched > 0 {
-			var ss float64
-			for i, m := range should {
-				if hit[i] {
-					ss += m.score()
-				}
-			}
-			sc += ss * float64(matched) / float64(nShould)
-		}
+		sc := total(must, should, hit, matched, nShould, matcher.score)
 		e.top.push(cand{score: sc, pub: pub, seg: si, doc: d})
 	}
 
@@ -409,6 +386,26 @@ func (e *runner) segment(si int) error {
 		}
 	}
 	return nil
+}
+
+// total adds up f over the Must matchers and, times the share of Should
+// clauses matched, over the Should matchers that hit: a document's score
+// (f = matcher.score) or its bound (matcher.bound).
+func total(must, should []matcher, hit []bool, matched, nShould int, f func(matcher) float64) float64 {
+	var sum float64
+	for _, m := range must {
+		sum += f(m)
+	}
+	if matched > 0 {
+		var ss float64
+		for i, m := range should {
+			if hit[i] {
+				ss += f(m)
+			}
+		}
+		sum += ss * float64(matched) / float64(nShould)
+	}
+	return sum
 }
 
 func compact(ms []matcher) []matcher {
@@ -572,47 +569,45 @@ func (u *union) bound() float64 {
 	var sum float64
 	for _, s := range u.srcs {
 		if !s.it.done && s.it.count > 0 && s.it.doc == u.cur {
-			sum += u.e.sourceBound(s)
+			sum += u.e.sourceBound(u.seg, s)
 		}
 	}
 	return sum
 }
 
 // sourceBound returns the highest score any posting of the current block
-// of s can have: its largest counts over its shortest field lengths.
-func (e *runner) sourceBound(s *source) float64 {
+// of s can have. The block stores its largest impact under the segment's
+// mean field lengths; under the index's means a document's impact grows by
+// at most the largest ratio of index mean to segment mean over its fields,
+// so scaling by it keeps the bound safe.
+func (e *runner) sourceBound(seg *segment, s *source) float64 {
 	b := (s.it.count - 1) / blockSize
 	if b == s.blk {
 		return s.bnd
 	}
-	blk := s.it.block()
-	var tf float64
-	capped := false
-	from, to := 0, int(fieldXKey)
-	if s.key {
-		from, to = fieldXKey, fieldXKey+1
-	}
-	for f := from; f < to; f++ {
-		m := blockMaxTF(blk, f)
-		if m == 0 {
-			continue
-		}
-		if m == math.MaxUint8 {
-			capped = true
-		}
-		w := fieldWeight[f]
-		if s.key {
-			w = 1
-		}
-		tf += w * float64(m) / (1 - bm25B + e.norm[f]*float64(blockMinLen(blk, f)))
-	}
+	x := blockImpact(s.it.block()) * e.scale(seg)
 	s.blk = b
-	if capped {
-		s.bnd = s.w * s.idf * (bm25K1 + 1)
-	} else {
-		s.bnd = s.w * s.idf * tf * (bm25K1 + 1) / (tf + bm25K1)
-	}
+	s.bnd = s.w * s.idf * x * (bm25K1 + 1) / (x + bm25K1)
 	return s.bnd
+}
+
+// scale returns how much larger an impact can be under the index's mean
+// field lengths than under seg's own (at least 1); cached per segment.
+func (e *runner) scale(seg *segment) float64 {
+	if e.scaleSeg == seg {
+		return e.scaleVal
+	}
+	v := 1.0
+	segNorm := segNorm(seg.sumLens, seg.n)
+	for f := range numFields {
+		if segNorm[f] > 0 && e.norm[f] > 0 {
+			// norm = b/avg: a smaller norm now (a larger mean) shrinks
+			// the length penalty.
+			v = max(v, segNorm[f]/e.norm[f])
+		}
+	}
+	e.scaleSeg, e.scaleVal = seg, v
+	return v
 }
 
 // termScore is the BM25F score of source s in document d (see the top of
@@ -697,7 +692,11 @@ func (p *phrase) at(d uint32) bool {
 		}
 	}
 	// For each start in the first list, look for start+i in list i.
-	idx := make([]int, len(lists))
+	if cap(e.idxBuf) < len(lists) {
+		e.idxBuf = make([]int, len(lists))
+	}
+	idx := e.idxBuf[:len(lists)]
+	clear(idx)
 	for _, start := range lists[0] {
 		ok := true
 		for i := 1; i < len(lists); i++ {

@@ -140,7 +140,13 @@ func writeSegment(path string, docs []*docTerms) error {
 		terms = append(terms, t)
 	}
 	sort.Strings(terms)
-	w, err := newSegWriter(path)
+	var sum [numFields]uint64
+	for _, d := range docs {
+		for f, l := range d.lens {
+			sum[f] += uint64(l)
+		}
+	}
+	w, err := newSegWriter(path, sum, len(docs))
 	if err != nil {
 		return err
 	}

@@ -125,7 +125,13 @@ func (ix *Index) merge(ctx context.Context, snap *snapshot, pick []int) error {
 	}
 	id := ix.nextSeg
 	ix.nextSeg++
-	w, err := newSegWriter(filepath.Join(ix.dir, segFile(id)))
+	var sum [numFields]uint64
+	for _, ls := range cols.lens {
+		for f, l := range ls {
+			sum[f] += uint64(l)
+		}
+	}
+	w, err := newSegWriter(filepath.Join(ix.dir, segFile(id)), sum, len(cols.lens))
 	if err != nil {
 		return fmt.Errorf("merge: %w", err)
 	}

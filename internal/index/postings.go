@@ -11,10 +11,10 @@ import (
 //	block table  one entry of blockEntrySize bytes per block of blockSize
 //	             postings: the document number of the block's last posting
 //	             (uint32), the block's offset in the records (uint32) and in
-//	             the term's positions (uint32), the largest term count in
-//	             each field over the block (numFields bytes, capped at 255)
-//	             and the shortest length of each field over the block
-//	             (numFields × uint16, capped at 65535)
+//	             the term's positions (uint32), and the block's largest
+//	             impact (float32, rounded up): the weighted, length-
+//	             normalized count BM25F saturates (see exec.go), computed
+//	             with the segment's own mean field lengths
 //	records      per posting, in document order: uvarint document number
 //	             minus the previous one (the first: the number itself); a
 //	             field-mask byte; a uvarint term count for each field in the
@@ -22,9 +22,8 @@ import (
 //	             field, the uvarint byte length of the posting's positions
 //
 // The block table serves two ends: advance jumps over whole blocks, and a
-// search bounds the score any posting of a block can reach (largest counts
-// over shortest lengths), so it need not score blocks that cannot reach
-// its top hits.
+// search bounds the score any posting of a block can reach, so it need not
+// score blocks that cannot reach its top hits.
 //
 // The positions of a posting, in the positions section from the term's
 // positions offset on, are its positions in the text fields (a field's
@@ -33,7 +32,7 @@ import (
 // their own, so a merge copies them as they are.
 const (
 	blockSize      = 128
-	blockEntrySize = 12 + numFields + 2*numFields
+	blockEntrySize = 16
 )
 
 // errCorrupt reports postings that cannot be decoded.
@@ -73,11 +72,25 @@ func (it *postingIter) block() []byte {
 	return it.blocks[(it.count-1)/blockSize*blockEntrySize:]
 }
 
-// blockMaxTF returns the largest count of field f in the current block.
-func blockMaxTF(e []byte, f int) uint32 { return uint32(e[12+f]) }
+// blockImpact returns the largest impact in the block of entry e.
+func blockImpact(e []byte) float64 { return float64(math.Float32frombits(le.Uint32(e[12:]))) }
 
-// blockMinLen returns the shortest length of field f in the current block.
-func blockMinLen(e []byte, f int) uint32 { return uint32(le.Uint16(e[12+numFields+2*f:])) }
+// impact is the weighted, length-normalized count of a posting that BM25F
+// saturates: over the text fields, or over the key field alone (a
+// dictionary entry is one or the other). avg holds the mean length of each
+// field; norm is bm25B over it (0 for a field no document has).
+func impact(tf, lens *[numFields]uint32, norm *[numFields]float64) float64 {
+	if tf[fieldXKey] > 0 {
+		return float64(tf[fieldXKey]) / (1 - bm25B + norm[fieldXKey]*float64(lens[fieldXKey]))
+	}
+	var x float64
+	for f := range fieldXKey {
+		if tf[f] > 0 {
+			x += fieldWeight[f] * float64(tf[f]) / (1 - bm25B + norm[f]*float64(lens[f]))
+		}
+	}
+	return x
+}
 
 // next moves to the next posting and reports whether there is one.
 func (it *postingIter) next() bool {
@@ -199,13 +212,15 @@ type postingEncoder struct {
 	recs, pos, blocks []byte
 	count             int
 	prev              uint32
-	// the open block: where it starts, its largest counts and shortest
-	// lengths
+	// norm is bm25B over the segment's mean length of each field, for
+	// impacts
+	norm [numFields]float64
+	// the open block: where it starts and its largest impact
 	blockOff, blockPos int
-	maxTF              [numFields]uint32
-	minLen             [numFields]uint32
+	maxImpact          float64
 }
 
+// reset starts a new term; norm is kept.
 func (e *postingEncoder) reset() {
 	e.recs, e.pos, e.blocks = e.recs[:0], e.pos[:0], e.blocks[:0]
 	e.count, e.prev = 0, 0
@@ -217,10 +232,7 @@ func (e *postingEncoder) reset() {
 func (e *postingEncoder) add(doc uint32, tf, lens *[numFields]uint32, rawPos []byte) {
 	if e.count%blockSize == 0 {
 		e.blockOff, e.blockPos = len(e.recs), len(e.pos)
-		e.maxTF = [numFields]uint32{}
-		for f := range e.minLen {
-			e.minLen[f] = math.MaxUint32
-		}
+		e.maxImpact = 0
 	}
 	delta := doc
 	if e.count > 0 {
@@ -237,14 +249,13 @@ func (e *postingEncoder) add(doc uint32, tf, lens *[numFields]uint32, rawPos []b
 	for f := range numFields {
 		if tf[f] > 0 {
 			e.recs = binary.AppendUvarint(e.recs, uint64(tf[f]))
-			e.maxTF[f] = max(e.maxTF[f], tf[f])
-			e.minLen[f] = min(e.minLen[f], lens[f])
 		}
 	}
 	if mask&textMask != 0 {
 		e.recs = binary.AppendUvarint(e.recs, uint64(len(rawPos)))
 		e.pos = append(e.pos, rawPos...)
 	}
+	e.maxImpact = max(e.maxImpact, impact(tf, lens, &e.norm))
 	e.prev = doc
 	e.count++
 	if e.count%blockSize == 0 {
@@ -257,12 +268,11 @@ func (e *postingEncoder) closeBlock() {
 	e.blocks = le.AppendUint32(e.blocks, e.prev)
 	e.blocks = le.AppendUint32(e.blocks, uint32(e.blockOff))
 	e.blocks = le.AppendUint32(e.blocks, uint32(e.blockPos))
-	for _, m := range e.maxTF {
-		e.blocks = append(e.blocks, uint8(min(m, math.MaxUint8)))
+	up := float32(e.maxImpact)
+	if float64(up) < e.maxImpact {
+		up = math.Nextafter32(up, float32(math.Inf(1)))
 	}
-	for _, l := range e.minLen {
-		e.blocks = le.AppendUint16(e.blocks, uint16(min(l, math.MaxUint16)))
-	}
+	e.blocks = le.AppendUint32(e.blocks, math.Float32bits(up))
 }
 
 // finish closes the last block, if it is open.

@@ -94,7 +94,7 @@ const (
 )
 
 const (
-	segMagic   = "KHSEG002"
+	segMagic   = "KHSEG003"
 	metaSize   = 24
 	footerSize = (numSections+1)*8 + 4 + 4 + numFields*8 + len(segMagic)
 )

@@ -51,8 +51,11 @@ type segWriter struct {
 	err      error
 }
 
-func newSegWriter(path string) (*segWriter, error) {
+// newSegWriter starts the segment file path for documents whose field
+// lengths total sumLens over n documents (for the block impacts).
+func newSegWriter(path string, sumLens [numFields]uint64, n int) (*segWriter, error) {
 	w := &segWriter{path: path}
+	w.enc.norm = segNorm(sumLens, n)
 	var err error
 	if w.postF, err = os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".post-*.tmp"); err != nil {
 		return nil, fmt.Errorf("write segment: %w", err)
@@ -136,6 +139,17 @@ func (w *segWriter) endTerm() {
 		return
 	}
 	w.posLen += uint64(len(w.enc.pos))
+}
+
+// segNorm returns bm25B over the mean length of each field.
+func segNorm(sumLens [numFields]uint64, n int) [numFields]float64 {
+	var norm [numFields]float64
+	for f, s := range sumLens {
+		if s > 0 && n > 0 {
+			norm[f] = bm25B / (float64(s) / float64(n))
+		}
+	}
+	return norm
 }
 
 // finish writes the segment file from docs and the terms added, syncs it
