@@ -36,6 +36,13 @@ type searchEngineScore struct {
 	// asking for 10 hits (--latency), as a person's first page does.
 	PageP50 time.Duration `json:"page_p50_ns,omitempty"`
 	PageP99 time.Duration `json:"page_p99_ns,omitempty"`
+	// IDsP50 and IDsP99 (khabar only, --latency) time the same two passes
+	// stopping at the index — ids and scores, no articles or snippets —
+	// which is what the peers return.
+	IDsP50     time.Duration `json:"ids_p50_ns,omitempty"`
+	IDsP99     time.Duration `json:"ids_p99_ns,omitempty"`
+	IDsPageP50 time.Duration `json:"ids_page_p50_ns,omitempty"`
+	IDsPageP99 time.Duration `json:"ids_page_p99_ns,omitempty"`
 }
 
 // searchEvalReport is the --json form of "khabar eval search".
@@ -129,6 +136,12 @@ func runEvalSearch(ctx context.Context, c *cli, args []string) error {
 		res.Scores, _, err = eval.Run(ctx, e, selected, q)
 		if err == nil && *latency {
 			res.PageP50, res.PageP99, err = eval.Latency(ctx, e, selected, 10)
+			if k, ok := e.(*eval.Khabar); ok && err == nil {
+				res.IDsP50, res.IDsP99, err = eval.Latency(ctx, k.IDsOnly(), selected, eval.Depth)
+				if err == nil {
+					res.IDsPageP50, res.IDsPageP99, err = eval.Latency(ctx, k.IDsOnly(), selected, 10)
+				}
+			}
 		}
 		cerr := e.Close()
 		if err != nil {
@@ -156,6 +169,13 @@ func runEvalSearch(ctx context.Context, c *cli, args []string) error {
 		fmt.Fprintf(w, "\nfirst page (10 hits):\n%-9s %9s %9s\n", "engine", "p50", "p99")
 		for _, r := range rep.Results {
 			fmt.Fprintf(w, "%-9s %9s %9s\n", r.Engine, roundDur(r.PageP50), roundDur(r.PageP99))
+		}
+		for _, r := range rep.Results {
+			if r.IDsP50 > 0 {
+				fmt.Fprintf(w, "\nkhabar stopping at the index (ids and scores only, as the peers):\n%-9s %9s %9s\n", "hits", "p50", "p99")
+				fmt.Fprintf(w, "%-9d %9s %9s\n", eval.Depth, roundDur(r.IDsP50), roundDur(r.IDsP99))
+				fmt.Fprintf(w, "%-9d %9s %9s\n", 10, roundDur(r.IDsPageP50), roundDur(r.IDsPageP99))
+			}
 		}
 	}
 	return nil

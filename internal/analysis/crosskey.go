@@ -119,13 +119,42 @@ const maxCachedKeys = 1 << 17
 // keyCache memoizes WordKeys. Transliteration keys cost microseconds per
 // word; a map lookup costs nanoseconds. Safe for concurrent use.
 type keyCache struct {
-	mu  sync.Mutex
-	max int
-	m   map[string][]string
+	mu    sync.Mutex
+	max   int
+	m     map[string][]string
+	cross map[string]crossKey // CrossKey results
+}
+
+type crossKey struct {
+	key string
+	sc  KeyScript
 }
 
 func newKeyCache(max int) *keyCache {
-	return &keyCache{max: max, m: make(map[string][]string, 1024)}
+	return &keyCache{max: max, m: make(map[string][]string, 1024), cross: make(map[string]crossKey, 256)}
+}
+
+// CrossKey is the package function CrossKey, memoized by the Analyzer:
+// search asks it for every query word.
+func (a *Analyzer) CrossKey(word string) (string, KeyScript) {
+	c := a.keys
+	if c == nil {
+		return CrossKey(word)
+	}
+	c.mu.Lock()
+	ck, ok := c.cross[word]
+	c.mu.Unlock()
+	if ok {
+		return ck.key, ck.sc
+	}
+	k, sc := CrossKey(word)
+	c.mu.Lock()
+	if len(c.cross) >= c.max {
+		clear(c.cross)
+	}
+	c.cross[word] = crossKey{k, sc}
+	c.mu.Unlock()
+	return k, sc
 }
 
 // WordKeys is the package function WordKeys, memoized by the Analyzer.

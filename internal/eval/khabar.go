@@ -93,10 +93,25 @@ func paragraphs(text string) []string {
 // the ids of the first k hits. The query is taken as plain words: double
 // quotes and leading minus signs, which are query syntax, are removed.
 func (k *Khabar) Search(ctx context.Context, query string, n int) ([]string, error) {
+	return k.search(ctx, query, n, false)
+}
+
+// IDsOnly returns a Retriever that searches like k but stops at the index:
+// no articles are loaded and no snippets cut, as the peers, which return
+// ids only. For comparing latency on equal terms.
+func (k *Khabar) IDsOnly() Retriever { return idsOnly{k} }
+
+type idsOnly struct{ k *Khabar }
+
+func (r idsOnly) Search(ctx context.Context, query string, n int) ([]string, error) {
+	return r.k.search(ctx, query, n, true)
+}
+
+func (k *Khabar) search(ctx context.Context, query string, n int, idsOnly bool) ([]string, error) {
 	if k == nil || k.s == nil {
 		return nil, errors.New("khabar retriever is closed")
 	}
-	res, err := k.s.Search(ctx, PlainQuery(query), search.Options{Limit: n, Mode: search.AnyWord})
+	res, err := k.s.Search(ctx, PlainQuery(query), search.Options{Limit: n, Mode: search.AnyWord, IDsOnly: idsOnly})
 	if err != nil {
 		return nil, err
 	}

@@ -186,7 +186,7 @@ func crossKeys(an *analysis.Analyzer, word, lang string, latinKeys func(string) 
 	}
 	var out []string
 	for _, w := range forms {
-		k, sc := analysis.CrossKey(w)
+		k, sc := an.CrossKey(w)
 		switch sc {
 		case analysis.KeyDevanagari:
 			out = addTerm(out, analysis.KeyTerm(analysis.KeyLatin, k))

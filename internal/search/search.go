@@ -41,6 +41,10 @@ type Options struct {
 	// FacetSize, when above zero, fills Results.Facets with up to that
 	// many sources and languages (at most index.MaxFacetSize).
 	FacetSize int
+	// IDsOnly leaves the articles in the store: hits carry only their ID
+	// and score, and Total is the index's count. For callers that want
+	// ranks, not pages (evaluation, counting).
+	IDsOnly bool
 }
 
 // Mode says how the words and phrases of a query combine.
@@ -171,6 +175,13 @@ func (s *Searcher) Search(ctx context.Context, query string, opts Options) (*Res
 		}
 		res.Fallback = true
 		res.Note = NoteFallback
+	}
+	if opts.IDsOnly {
+		res.Total, res.Facets = r.Total, r.Facets
+		for _, h := range r.Hits {
+			res.Hits = append(res.Hits, Hit{ID: h.ID, Score: h.Score})
+		}
+		return res, nil
 	}
 	if err := s.hydrate(ctx, plan, r, res); err != nil {
 		return nil, fmt.Errorf("search %q: %w", query, err)
