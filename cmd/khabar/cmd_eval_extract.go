@@ -22,6 +22,8 @@ func runEvalExtract(ctx context.Context, c *cli, args []string) error {
 	shared := fs.String("shared", "", "shared data directory (default $KHABAR_SHARED_DATA or ../shared/data)")
 	limit := fs.Int("limit", 0, "score only the first N pages of each dataset (0: all)")
 	half := fs.String("half", "", "run only one half of each dataset: dev or held-out (default both)")
+	split := fs.String("split", "", "same as --half, with test for held-out: dev or test (default both)")
+	worst := fs.Int("worst", 0, "after the table, list khabar's N worst pages of each dataset with their missing and extra text")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	dump := fs.String("dump", "", "write every page's output, one JSON line per system and page, to FILE (for inspection)")
 	pos, err := c.parse(fs, args)
@@ -33,6 +35,19 @@ func runEvalExtract(ctx context.Context, c *cli, args []string) error {
 	}
 	if *limit < 0 {
 		return exitError{code: 2, msg: "eval extract: --limit must be 0 or more"}
+	}
+	switch *split {
+	case "":
+	case "dev", "test", "held-out":
+		if *half != "" && *half != strings.Replace(*split, "test", "held-out", 1) {
+			return exitError{code: 2, msg: "eval extract: --split and --half disagree"}
+		}
+		*half = strings.Replace(*split, "test", "held-out", 1)
+	default:
+		return exitError{code: 2, msg: fmt.Sprintf("eval extract: unknown split %q (dev or test)", *split)}
+	}
+	if *worst < 0 {
+		return exitError{code: 2, msg: "eval extract: --worst must be 0 or more"}
 	}
 	if *half != "" && *half != "dev" && *half != "held-out" {
 		return exitError{code: 2, msg: fmt.Sprintf("eval extract: unknown half %q (dev or held-out)", *half)}
@@ -66,6 +81,7 @@ func runEvalExtract(ctx context.Context, c *cli, args []string) error {
 		dumpEnc = json.NewEncoder(bw)
 	}
 	var results []*extracteval.Result
+	var worstLists [][]extracteval.PageDiag
 	for _, set := range sets {
 		ds, err := extracteval.Load(dir, set)
 		if errors.Is(err, extracteval.ErrUnknownDataset) {
@@ -84,6 +100,18 @@ func runEvalExtract(ctx context.Context, c *cli, args []string) error {
 				_ = dumpEnc.Encode(line) // a failed write shows as a short file; the scores stand
 			}
 		}
+		var diags []extracteval.PageDiag
+		if *worst > 0 {
+			dump := opts.Detail
+			opts.Detail = func(system string, p extracteval.Page, out extracteval.Output, err error) {
+				if dump != nil {
+					dump(system, p, out, err)
+				}
+				if system == "khabar" {
+					diags = append(diags, extracteval.Diagnose(set, p, out))
+				}
+			}
+		}
 		if c.env.Term && !*asJSON {
 			opts.Progress = func(done, total int) {
 				fmt.Fprintf(c.stderr, "\r%s: %d/%d pages", set, done, total)
@@ -97,11 +125,15 @@ func runEvalExtract(ctx context.Context, c *cli, args []string) error {
 			return fmt.Errorf("eval extract: %w", err)
 		}
 		results = append(results, r)
+		worstLists = append(worstLists, extracteval.Worst(diags, *worst))
 	}
 	if *asJSON {
 		return writeJSON(c.stdout, map[string]any{"subject": "extract", "results": results})
 	}
 	printExtractEval(c, results)
+	if *worst > 0 {
+		printWorstPages(c, sets, worstLists)
+	}
 	return nil
 }
 
@@ -167,4 +199,30 @@ func formatMetric(m extracteval.Metric) string {
 		return fmt.Sprintf("%d/%d", int(m.Value), m.N)
 	}
 	return fmt.Sprintf("%.3f", m.Value)
+}
+
+// printWorstPages lists each dataset's worst pages for khabar with the
+// text it missed and the text it added (each run cut to 160 characters).
+func printWorstPages(c *cli, sets []string, lists [][]extracteval.PageDiag) {
+	cut := func(s string) string {
+		if r := []rune(s); len(r) > 160 {
+			return string(r[:160]) + "…"
+		}
+		return s
+	}
+	for i, list := range lists {
+		if len(list) == 0 {
+			continue
+		}
+		fmt.Fprintf(c.stdout, "\nworst %s pages for khabar:\n", sets[i])
+		for _, d := range list {
+			fmt.Fprintf(c.stdout, "%s [%s] loss %.3f precision %.3f recall %.3f %s\n", d.ID, d.Half, d.Loss, d.Precision, d.Recall, d.URL)
+			for _, m := range d.Missing {
+				fmt.Fprintf(c.stdout, "  - %s\n", cut(m))
+			}
+			for _, e := range d.Extra {
+				fmt.Fprintf(c.stdout, "  + %s\n", cut(e))
+			}
+		}
+	}
 }

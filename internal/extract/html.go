@@ -47,7 +47,11 @@ const htmlBlockLangMin = 40
 //
 // The main text comes from go-trafilatura, after khabar has removed "यह भी
 // पढ़ें" boxes (their links go to Related), share bars, breadcrumbs and ad
-// slots named by class, and turned image captions into caption blocks.
+// slots named by class, elements hidden by their own markup and hover
+// cards, kept embedded posts (tweets) that their "social" class would
+// drop, turned classed subheading <div>s into headings and image captions
+// into caption blocks, and marked the spaces between words that the
+// extractor would trim across inline elements and <br>.
 // Paragraphs, list items and table rows become paragraph blocks, <h2>–<h6>
 // heading blocks; Hindi and English boilerplate lines ("कॉपी लिंक",
 // "Advertisement", follow prompts) are dropped into Removed.
@@ -145,7 +149,7 @@ func FromHTML(ctx context.Context, page []byte, opts Options) (a *news.Article, 
 		// The extractor's own byline search (page text, more markup) is
 		// the last resort, also against an author that is the outlet.
 		var guess []string
-		for _, n := range metaSplitNames(res.Metadata.Author) {
+		for _, n := range metaSplitNames(htmlCollapse(res.Metadata.Author)) {
 			if !slices.Contains(meta.Editors, n) {
 				guess = append(guess, n)
 			}

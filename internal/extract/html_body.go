@@ -40,7 +40,7 @@ func htmlBlocks(root *html.Node) []htmlRawBlock {
 	}
 	emit := func(n *html.Node, kind news.BlockKind) {
 		raw := htmlRawText(n)
-		if strings.HasPrefix(strings.TrimSpace(raw), string(htmlCaptionMark)) {
+		if strings.HasPrefix(strings.TrimLeft(raw, " \t\n\r\f"+string(htmlSpaceMark)), string(htmlCaptionMark)) {
 			kind = news.Caption
 		}
 		t := htmlCollapse(raw)
@@ -138,7 +138,12 @@ func htmlRawText(n *html.Node) string {
 // headline (an <h1> or block equal to it) and everything before it that is
 // a short list item (breadcrumbs, kickers), breadcrumb names from the page's
 // JSON-LD, boilerplate lines, "यह भी पढ़ें" lines (kept in Related) and
-// repeated blocks. Dropped text goes to a.Removed.
+// repeated blocks. It also drops boxes of other stories (a section head
+// such as "Related Articles" or "Neueste Artikel" in the second half of
+// the text with the short teasers under it, labelled "READ MORE: …" lines,
+// runs of bare headlines), bylines and datelines above the text or naming
+// the author, and short photo-credit or source lines. Dropped text goes to
+// a.Removed.
 func htmlBodyFilter(raw []htmlRawBlock, headline string, crumbs []string, a *news.Article) []news.Block {
 	hk := lineKey(headline)
 	crumbKeys := map[string]bool{}
@@ -153,12 +158,40 @@ func htmlBodyFilter(raw []htmlRawBlock, headline string, crumbs []string, a *new
 			break
 		}
 	}
+	total := 0
+	firstLong := len(raw) // the first paragraph of running text
+	for i, b := range raw {
+		total += htmlRunes(b.text)
+		if firstLong == len(raw) && b.kind == news.Paragraph && htmlRunes(b.text) > htmlMaxTeaserRunes {
+			firstLong = i
+		}
+	}
 	seen := map[string]bool{}
 	var out []news.Block
+	before := 0     // runes of the blocks before this one
+	teaser := false // inside a box of other stories that a section head opened
 	for i, b := range raw {
 		k := lineKey(b.text)
+		runes := htmlRunes(b.text)
+		before += runes
+		if teaser && (b.kind == news.Paragraph && runes > htmlMaxTeaserRunes) {
+			teaser = false
+		}
 		drop := false
 		switch {
+		case teaser:
+			drop = true // a teaser under a "Related"/"Neueste Artikel" head
+		case htmlSectionHeads[k]:
+			drop = true
+			// A head in the second half of the text opens a box of
+			// teasers; one higher up is a stray label.
+			teaser = 2*(before-runes) >= total
+		case b.kind != news.Caption && htmlTeaserLine(b.text):
+			drop = true
+		case i < firstLong && b.kind != news.Caption && htmlBylineLine(b.text):
+			drop = true // a byline or dateline above the text
+		case b.kind != news.Caption && (htmlCreditLine(b.text) || htmlBylineOf(b.text, a.Authors) || htmlDateline(b.text)):
+			drop = true
 		case k == "":
 			drop = true // punctuation only, e.g. the "|" between byline and date
 		case i == headAt || (hk != "" && k == hk):
@@ -208,8 +241,64 @@ func htmlBodyFilter(raw []htmlRawBlock, headline string, crumbs []string, a *new
 		seen[k] = true
 		out = append(out, news.Block{Kind: b.kind, Text: b.text})
 	}
+	return htmlDropHeadlineRuns(out, a)
+}
+
+// htmlMinHeadlineRun is the fewest headings in a row, with no text between
+// them, that htmlDropHeadlineRuns takes for a list of other stories.
+const htmlMinHeadlineRun = 3
+
+// htmlDropHeadlineRuns removes lists of other stories' headlines from the
+// second half of a body: htmlMinHeadlineRun or more headings in a row with
+// no text between them, and the short lines right before them that head
+// the list ("Die Redaktion empfiehlt", "Most read"). An article's own
+// sections always have text under them. Dropped text goes to a.Removed.
+func htmlDropHeadlineRuns(body []news.Block, a *news.Article) []news.Block {
+	total := 0
+	for _, b := range body {
+		total += htmlRunes(b.Text)
+	}
+	drop := make([]bool, len(body))
+	before, found := 0, false
+	for i := 0; i < len(body); {
+		j := i
+		for j < len(body) && body[j].Kind == news.Heading {
+			j++
+		}
+		if j-i >= htmlMinHeadlineRun && 2*before >= total {
+			found = true
+			for k := i; k < j; k++ {
+				drop[k] = true
+			}
+			for k := i - 1; k >= 0 && htmlRunes(body[k].Text) <= 40 && k >= i-3; k-- {
+				drop[k] = true
+			}
+		}
+		if j == i {
+			j = i + 1
+		}
+		for k := i; k < j; k++ {
+			before += htmlRunes(body[k].Text)
+		}
+		i = j
+	}
+	if !found {
+		return body
+	}
+	var out []news.Block
+	for i, b := range body {
+		if drop[i] {
+			a.Removed = append(a.Removed, b.Text)
+			continue
+		}
+		out = append(out, b)
+	}
 	return out
 }
+
+// htmlMaxTeaserRunes is the longest paragraph (in runes) taken for a
+// teaser after a section head; a longer one is article text again.
+const htmlMaxTeaserRunes = 150
 
 // htmlCreditLabels open a photo credit written at the end of a caption.
 var htmlCreditLabels = []string{"फोटो:", "फोटो -", "फोटो-", "फोटो :", "तस्वीर:", "चित्र:", "फोटो साभार", "Photo:", "Photo -", "Image:", "Photo credit:", "Pic:"}

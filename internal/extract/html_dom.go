@@ -143,7 +143,7 @@ func htmlCollapse(s string) string {
 		switch r {
 		case '\u200b', '\ufeff', '\u00ad', htmlCaptionMark:
 			return -1
-		case '\t', '\n', '\r', '\f':
+		case '\t', '\n', '\r', '\f', htmlSpaceMark:
 			return ' '
 		}
 		if unicode.IsControl(r) {

@@ -3,6 +3,8 @@ package extract
 import (
 	"net/url"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/khabar-news/khabar/internal/news"
 	"golang.org/x/net/html"
@@ -14,6 +16,15 @@ import (
 // whole). It is a private-use character, removed from the page beforehand,
 // so only khabar's own caption paragraphs carry it.
 const htmlCaptionMark = '\ue000'
+
+// htmlSpaceMark stands for a space between words that the main-text
+// extractor would otherwise trim away: it strips the white space at both
+// ends of every text run, so "<b>कहा</b> कि" came out as "कहाकि" and a
+// <br> between two words joined them. htmlKeepSpaces writes the mark in
+// place of such white space and htmlCollapse turns it back into a space.
+// Like htmlCaptionMark it is a private-use character removed from the page
+// beforehand.
+const htmlSpaceMark = '\ue001'
 
 // htmlFurniture are substrings of class/id/role names that mark page
 // furniture inside or around an article: share bars, breadcrumbs, related
@@ -65,8 +76,8 @@ const htmlMaxRelatedRunes = 800
 func htmlPrepare(doc *html.Node, base *url.URL, a *news.Article) {
 	htmlFind(doc, func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.TextNode && strings.ContainsRune(c.Data, htmlCaptionMark) {
-				c.Data = strings.ReplaceAll(c.Data, string(htmlCaptionMark), "")
+			if c.Type == html.TextNode && strings.ContainsAny(c.Data, string(htmlCaptionMark)+string(htmlSpaceMark)) {
+				c.Data = strings.NewReplacer(string(htmlCaptionMark), "", string(htmlSpaceMark), "").Replace(c.Data)
 			}
 		}
 		return true
@@ -77,11 +88,27 @@ func htmlPrepare(doc *html.Node, base *url.URL, a *news.Article) {
 	}
 	htmlTakeRelated(body, base, a)
 	htmlFind(body, func(n *html.Node) bool {
+		if htmlHidden(n) {
+			htmlRemove(n)
+			return false
+		}
+		if n.DataAtom == atom.Blockquote && htmlEmbeddedPost(n) {
+			// A quoted post (tweet, Instagram) is part of the story; its
+			// class and its wrapper's would get it removed as social-media
+			// furniture.
+			n.Attr = nil
+			for p, i := n.Parent, 0; p != nil && i < 2; p, i = p.Parent, i+1 {
+				if c := strings.ToLower(htmlAttr(p, "class")); strings.Contains(c, "embed") || strings.Contains(c, "social") || strings.Contains(c, "twitter") {
+					p.Attr = nil
+				}
+			}
+			return true
+		}
 		switch n.DataAtom {
 		case atom.Body, atom.Main, atom.Article:
 			return true
 		}
-		if !htmlIsFurniture(n) {
+		if !htmlIsFurniture(n) || htmlFirst(n, htmlIsEmbeddedPost) != nil {
 			return true
 		}
 		t := htmlText(n)
@@ -95,6 +122,143 @@ func htmlPrepare(doc *html.Node, base *url.URL, a *news.Article) {
 		return false
 	})
 	htmlMarkCaptions(body)
+	htmlDropHoverCards(body, a)
+	htmlPromoteSubheads(body)
+	htmlKeepSpaces(body)
+}
+
+// htmlSubheadNames are class-name parts that mark a subheading written as
+// a <div> or <p> inside the article text.
+var htmlSubheadNames = []string{"subhead", "crosshead", "zwischentitel", "zwischenueberschrift"}
+
+// htmlMaxSubheadRunes is the longest text taken for such a subheading.
+const htmlMaxSubheadRunes = 150
+
+// htmlPromoteSubheads turns a <div> or <p> whose class names it a
+// subheading (and which holds only a short line of text) into an <h3>,
+// so that the main-text extractor keeps it as a heading rather than
+// dropping it as a short block.
+func htmlPromoteSubheads(root *html.Node) {
+	htmlFind(root, func(n *html.Node) bool {
+		if n.DataAtom != atom.Div && n.DataAtom != atom.P {
+			return true
+		}
+		c := strings.ToLower(htmlAttr(n, "class"))
+		named := false
+		for _, s := range htmlSubheadNames {
+			if strings.Contains(c, s) {
+				named = true
+				break
+			}
+		}
+		if !named || htmlHasBlock(n) {
+			return true
+		}
+		if r := htmlRunes(htmlText(n)); r == 0 || r > htmlMaxSubheadRunes {
+			return true
+		}
+		n.Data, n.DataAtom = "h3", atom.H3
+		return false
+	})
+}
+
+// htmlKeepSpaces replaces the white space that separates words across
+// inline elements (and stands for a <br>) with htmlSpaceMark, so that the
+// main-text extractor cannot trim it: the leading white space of a text
+// run that follows inline content, the trailing white space of one that
+// inline content follows, and a white-space-only run between two inline
+// elements. A <br> gets a mark before it.
+func htmlKeepSpaces(root *html.Node) {
+	inline := func(n *html.Node) bool {
+		return n != nil && (n.Type == html.TextNode || n.Type == html.ElementNode && (htmlInline[n.DataAtom] || n.DataAtom == atom.Br))
+	}
+	mark := string(htmlSpaceMark)
+	var brs []*html.Node
+	htmlFind(root, func(n *html.Node) bool {
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Svg, atom.Pre:
+			return false
+		case atom.Br:
+			brs = append(brs, n)
+			return false
+		}
+		inInline := htmlInline[n.DataAtom]
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.TextNode || c.Data == "" {
+				continue
+			}
+			before := c.PrevSibling != nil && inline(c.PrevSibling) || c.PrevSibling == nil && inInline
+			after := c.NextSibling != nil && inline(c.NextSibling) || c.NextSibling == nil && inInline
+			t := strings.TrimSpace(c.Data)
+			if t == "" {
+				if before && after && c.PrevSibling != nil && c.NextSibling != nil {
+					c.Data = mark
+				}
+				continue
+			}
+			first, _ := utf8.DecodeRuneInString(c.Data)
+			last, _ := utf8.DecodeLastRuneInString(c.Data)
+			lead, trail := unicode.IsSpace(first), unicode.IsSpace(last)
+			if lead && before {
+				t = mark + t
+			} else if lead {
+				t = " " + t
+			}
+			if trail && after {
+				t += mark
+			} else if trail {
+				t += " "
+			}
+			c.Data = t
+		}
+		return true
+	})
+	for _, br := range brs {
+		// The mark joins the text next to the <br>: a text node of its own
+		// would change how the extractor scores the element.
+		// Only a <br> between two words matters.
+		prev, next := br.PrevSibling, br.NextSibling
+		if !inline(prev) || !inline(next) || strings.TrimSpace(htmlText(prev)) == "" || strings.TrimSpace(htmlText(next)) == "" {
+			continue
+		}
+		if t := htmlLastText(prev); t != nil {
+			t.Data = strings.TrimRightFunc(t.Data, unicode.IsSpace) + mark
+		}
+	}
+}
+
+// htmlHidden reports whether n is hidden from readers by its own markup:
+// the hidden attribute or an inline display:none style.
+func htmlHidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Namespace != "" {
+			continue
+		}
+		switch strings.ToLower(a.Key) {
+		case "hidden":
+			return true
+		case "style":
+			st := strings.ReplaceAll(strings.ToLower(a.Val), " ", "")
+			if strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// htmlIsEmbeddedPost reports whether n is a blockquote holding an
+// embedded post.
+func htmlIsEmbeddedPost(n *html.Node) bool {
+	return n.DataAtom == atom.Blockquote && htmlEmbeddedPost(n)
+}
+
+// htmlEmbeddedPost reports whether a <blockquote> is an embedded social
+// media post that carries its text (a tweet, an Instagram caption).
+func htmlEmbeddedPost(n *html.Node) bool {
+	c := strings.ToLower(htmlAttr(n, "class"))
+	return (strings.Contains(c, "twitter-tweet") || strings.Contains(c, "instagram-media") || strings.Contains(c, "tiktok-embed")) &&
+		htmlRunes(htmlText(n)) > 0
 }
 
 // htmlIsFurniture reports whether n's class, id or role names it as page
@@ -292,4 +456,65 @@ func htmlReplaceWithCaption(n *html.Node, text string) {
 	p.AppendChild(&html.Node{Type: html.TextNode, Data: string(htmlCaptionMark) + text})
 	n.Parent.InsertBefore(p, n)
 	htmlRemove(n)
+}
+
+// htmlLastText returns the last text node at or below n that holds more
+// than white space, or nil.
+func htmlLastText(n *html.Node) *html.Node {
+	if n.Type == html.TextNode {
+		if strings.TrimSpace(n.Data) != "" {
+			return n
+		}
+		return nil
+	}
+	for c := n.LastChild; c != nil; c = c.PrevSibling {
+		if t := htmlLastText(c); t != nil {
+			return t
+		}
+	}
+	return nil
+}
+
+// htmlHoverNames are class-name parts of the cards a page shows when the
+// pointer rests on a name or term in the text.
+var htmlHoverNames = []string{"rollover", "tooltip", "popover", "hovercard", "hover-card"}
+
+// htmlDropHoverCards removes hover cards from paragraphs: an element named
+// by htmlHoverNames that follows the link or term it belongs to (its
+// previous sibling element) inside a <p>. The term itself stays.
+func htmlDropHoverCards(root *html.Node, a *news.Article) {
+	htmlFind(root, func(n *html.Node) bool {
+		if n.DataAtom != atom.P {
+			return true
+		}
+		htmlFind(n, func(e *html.Node) bool {
+			if e == n || !htmlHoverName(e) {
+				return true
+			}
+			prev := e.PrevSibling
+			for prev != nil && prev.Type != html.ElementNode {
+				prev = prev.PrevSibling
+			}
+			if prev == nil {
+				return true
+			}
+			if t := htmlText(e); t != "" {
+				a.Removed = append(a.Removed, t)
+			}
+			htmlRemove(e)
+			return false
+		})
+		return false
+	})
+}
+
+// htmlHoverName reports whether n's class or id names a hover card.
+func htmlHoverName(n *html.Node) bool {
+	names := strings.ToLower(htmlAttr(n, "class") + " " + htmlAttr(n, "id"))
+	for _, h := range htmlHoverNames {
+		if strings.Contains(names, h) {
+			return true
+		}
+	}
+	return false
 }

@@ -322,7 +322,7 @@ func metaParseZoneless(s string) (time.Time, bool) {
 
 // metaTitleSeparators split a page title into the headline and the parts a
 // CMS adds: the site name, the section, "Hindi News".
-var metaTitleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " » ", " ‹ ", " · "}
+var metaTitleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " » ", " ‹ ", " · ", " › ", " • ", " : "}
 
 // metaCleanTitle removes the parts a CMS adds to a page title: a leading or
 // trailing part that names the site (any of sites, compared by letters
@@ -331,6 +331,15 @@ var metaTitleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " » 
 // <h1>) is one of the parts, that part is returned.
 func metaCleanTitle(title string, sites []string, known ...string) string {
 	title = htmlCollapse(title)
+	tk := lineKey(title)
+	for _, k := range known {
+		// A known headline inside the title, with a kicker ("Chronik:")
+		// or a site name around it, is the headline itself.
+		kk := lineKey(k)
+		if kk != tk && len(strings.Fields(kk)) >= 2 && strings.Contains(" "+tk+" ", " "+kk+" ") && 2*len(kk) >= len(tk) {
+			return htmlCollapse(k)
+		}
+	}
 	parts := metaSplitTitle(title)
 	if len(parts) < 2 {
 		return title

@@ -213,7 +213,12 @@ func foldText(s string) string {
 	return strings.ToLower(collapse(norm.NFC.String(s)))
 }
 
-// collapse trims s and collapses its runs of white space to one space.
+// collapse trims s, drops soft hyphens (U+00AD, invisible unless a line
+// breaks there: a page's "Werk\u00adzeug" and an extractor's "Werkzeug" are
+// the same text) and collapses its runs of white space to one space.
 func collapse(s string) string {
+	if strings.ContainsRune(s, '\u00ad') {
+		s = strings.ReplaceAll(s, "\u00ad", "")
+	}
 	return strings.Join(strings.Fields(s), " ")
 }
