@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Input limits: longer input is cut, so that time and memory stay bounded
@@ -28,9 +30,11 @@ type Candidate struct {
 }
 
 // Candidates returns up to n Devanagari spellings of the romanized input,
-// best first, using the shipped tables. Letters are read case-blind; words
-// are separated by anything that is not an ASCII letter, and other
-// characters (digits, punctuation, Devanagari) are kept as they are. Input
+// best first, using the shipped tables. Letters are read case-blind, and
+// Latin letters with diacritics as their base letters ("Wüttemberg" as
+// "wuttemberg"); words are separated by anything else that is not an ASCII
+// letter, and other characters (digits, punctuation, Devanagari) are kept
+// as they are. Input
 // past MaxInput bytes is ignored. It returns nil when n < 1 or the input
 // has no letters. It is safe for concurrent use.
 func Candidates(latin string, n int) []Candidate {
@@ -43,7 +47,7 @@ func (m *Model) Candidates(latin string, n int) []Candidate {
 		return nil
 	}
 	n = min(n, maxCandidates)
-	latin = cutAt(latin, MaxInput)
+	latin = foldLatinMarks(cutAt(latin, MaxInput))
 	type part struct {
 		fixed string // non-letter text kept as is
 		cands []Candidate
@@ -114,6 +118,33 @@ func canFollow(last, next rune) bool {
 	return true
 }
 
+// foldLatinMarks replaces each Latin letter with diacritics (é, ü, ñ) by its
+// base ASCII letter, so that names spelled the European way decode like
+// plain ones. Other text is returned unchanged.
+func foldLatinMarks(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if r >= 0xC0 && r <= 0x24F { // Latin-1 Supplement and Latin Extended-A/B
+			if d := norm.NFD.String(string(r)); len(d) > 0 && d[0] < utf8.RuneSelf && isASCIILetter(d[0]) {
+				b.WriteByte(d[0])
+				continue
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 func isASCIILetter(c byte) bool { return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') }
 
 // hyp is one partial spelling in the beam.
@@ -129,6 +160,10 @@ func (h *hyp) history() []uint16 { return h.hist[len(h.hist)-h.hn:] }
 // beamWidth is how many partial spellings are kept at each input position.
 const beamWidth = 32
 
+// lexiconWeight is the log-probability bonus of a final spelling that is a
+// word of the tables' word list, tuned on the Dakshina dev split.
+const lexiconWeight = 2.0
+
 // word decodes one lowercase letter run into up to n spellings.
 func (m *Model) word(w string, n int) []Candidate {
 	L := len(w)
@@ -138,7 +173,7 @@ func (m *Model) word(w string, n int) []Candidate {
 	beams[0] = []hyp{start}
 	hlen := m.order - 1
 	for p := 0; p < L; p++ {
-		b := prune(beams[p], beamWidth)
+		b := prune(beams[p], m.beam)
 		beams[p] = nil
 		for i := range b {
 			h := &b[i]
@@ -159,7 +194,7 @@ func (m *Model) word(w string, n int) []Candidate {
 			}
 		}
 	}
-	final := prune(beams[L], beamWidth*2)
+	final := prune(beams[L], m.beam*2)
 	byText := map[string]float64{}
 	for i := range final {
 		h := &final[i]
@@ -168,7 +203,10 @@ func (m *Model) word(w string, n int) []Candidate {
 		}
 		lp := h.lp + m.logProb(h.history(), boundary)
 		if m.lm != nil {
-			lp += charWeight * m.lm.logProb(h.out)
+			lp += m.lmWeight * m.lm.logProb(h.out)
+		}
+		if m.lex[h.out] {
+			lp += m.lexWeight
 		}
 		if old, ok := byText[h.out]; ok {
 			byText[h.out] = logAdd(old, lp)

