@@ -8,8 +8,7 @@ import (
 )
 
 // The shipped tables, derived from the Dakshina Hindi lexicon's training
-// split (CC BY-SA 4.0), MIT/GODL name lists and the Apache-2.0 Hindi word
-// list of Tesseract's tessdata_fast (see tables/README.md).
+// split (CC BY-SA 4.0) and MIT/GODL name lists (see tables/README.md).
 // Rebuild with go generate.
 //
 //go:generate go run ./gen -out tables/hi.gz
