@@ -194,26 +194,39 @@ const (
 )
 
 // htmlLeadReach is how far (bytes of page text) from the start of the
-// first <h1> a date may stand and still be the article's own: the byline
-// zone just above or below the headline.
+// headline <h1> (htmlHeadlineH1) a date may stand and still be the
+// article's own: the byline zone just above or below the headline.
 const htmlLeadReach = 600
 
-// htmlLeadDate returns the date the page prints in its byline zone: the
-// first date, outside footers, navigation, sidebars and comments, that
-// stands within htmlLeadReach of the first <h1> (before or after it).
-// Without an <h1>, it is the first such date on the page. Dates after now
-// (when set) are skipped.
+// htmlLeadDate returns the date the page prints in its byline zone: of the
+// dates outside footers, navigation, sidebars and comments and outside
+// running text (htmlVisibleDate.Prose) that stand within htmlLeadReach of
+// the headline, before or after it, the one nearest the headline (the
+// first in page order on a tie). Today's date printed in a masthead above
+// the headline, or a date in an image caption, loses to the byline date
+// just below it. Without a headline, it is the first such date on the
+// page. Dates after now (when set) are skipped.
 func htmlLeadDate(vis []htmlVisibleDate, now time.Time) (htmlVisibleDate, bool) {
+	best, found := htmlVisibleDate{}, false
 	for _, v := range vis {
-		if v.Aside || (!now.IsZero() && v.Time.After(now)) {
+		if v.Aside || v.Prose || (!now.IsZero() && v.Time.After(now)) {
 			continue
 		}
 		if v.FromH1 < -htmlLeadReach || v.FromH1 > htmlLeadReach {
 			continue
 		}
-		return v, true
+		if !found || htmlAbs(v.FromH1) < htmlAbs(best.FromH1) {
+			best, found = v, true
+		}
 	}
-	return htmlVisibleDate{}, false
+	return best, found
+}
+
+func htmlAbs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // htmlPreferLead decides between the publication date found so far (pub,

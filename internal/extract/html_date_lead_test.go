@@ -236,3 +236,116 @@ func TestHTMLVisibleDatesHeadlineContainer(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestFromHTMLLeadDateHeadline covers finding the byline date by the real
+// headline: a site-logo <h1> is not the headline, the date nearest the
+// headline beats today's date in the masthead, and a date in a long image
+// caption or sentence is not a byline. No page has date metadata, so each
+// date comes from the page text.
+func TestFromHTMLLeadDateHeadline(t *testing.T) {
+	const hiBody = `<p>शहर में रात भर हुई तेज़ बारिश के बाद कई मोहल्लों की सड़कें पानी में डूब गईं और लोगों को दफ्तर पहुंचने में घंटों लगे।</p><p>नगर निगम ने पंप लगाकर पानी निकालने का काम सुबह से शुरू कर दिया है।</p>`
+	const enBody = `<p>Crews worked through the night to clear fallen trees from the river road after the storm, and the bridge reopened to traffic before dawn.</p><p>The county said the repair of the old culvert will take two more weeks.</p>`
+	const hiNav = `<ul class="sections"><li><a href="/desh">देश</a></li><li><a href="/videsh">विदेश</a></li><li><a href="/khel">खेल</a></li><li><a href="/vyapar">व्यापार</a></li></ul>`
+	const hiCaption = `<div class="pic"><img src="/a.jpg" alt="">फाइल फोटो: पुराने पुल के पास जमा पानी निकालते नगर निगम के कर्मचारी, जब शहर के निचले इलाकों में घुटनों तक पानी भर गया था और कई दुकानें दिन भर बंद रहीं, 16 नवंबर 2025। फोटो: संवाददाता</div>`
+	tests := []struct {
+		name, lang, page, want string
+	}{
+		{
+			name: "Hindi logo h1 with today's date beside it",
+			lang: "hi",
+			page: `<header><h1 class="site-logo"><a href="/"><img src="/logo.png" alt="नगर समाचार"></a></h1><span class="aaj">बुधवार, 26 नवंबर 2025</span></header>` +
+				hiNav + `<article><h1>बारिश से शहर की सड़कें डूबीं</h1><p class="byline">संवाददाता, 18 नवंबर 2025</p>` + hiBody + `</article>`,
+			want: "2025-11-18",
+		},
+		{
+			name: "h1 that is only a link home is a logo",
+			lang: "en",
+			page: `<div id="top"><h1><a href="https://gazette.example/">River Gazette</a></h1><div class="today">Wednesday, 26 November 2025</div></div>` +
+				`<div class="crumbs"><a href="/">Home</a> › <a href="/local">Local</a></div><h1>River road reopens after the storm</h1><p>18 November 2025</p>` + enBody,
+			want: "2025-11-18",
+		},
+		{
+			name: "byline below the headline beats the masthead date above it",
+			lang: "en",
+			page: `<div class="edition">Wednesday, 26 November 2025</div><div class="crumbs"><a href="/">Home</a> › <a href="/local">Local</a> › <a href="/local/roads">Roads</a></div>` +
+				`<h1>River road reopens after the storm</h1><p class="byline">By Jane Roe, 18 November 2025</p>` + enBody,
+			want: "2025-11-18",
+		},
+		{
+			name: "Hindi date in a long photo caption is not the byline",
+			lang: "hi",
+			page: `<article><h1>बारिश से शहर की सड़कें डूबीं</h1>` + hiCaption + `<p>18 नवंबर 2025</p>` + hiBody + `</article>`,
+			want: "2025-11-18",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			page := `<!doctype html><html lang="` + tc.lang + `"><head><meta charset="utf-8"><title>x</title></head><body>` + tc.page + `</body></html>`
+			a, err := FromHTML(context.Background(), []byte(page), Options{URL: "https://gazette.example/local/river-road"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if !a.Published.IsZero() {
+				got = a.Published.Format(time.DateOnly)
+			}
+			if got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestHTMLHeadlineH1(t *testing.T) {
+	tests := []struct {
+		name, page, want string
+	}{
+		{"plain headline", `<h1>सड़क फिर खुली</h1>`, "सड़क फिर खुली"},
+		{"logo class", `<h1 class="logo">नगर समाचार</h1><h1>सड़क फिर खुली</h1>`, "सड़क फिर खुली"},
+		{"logo link class", `<h1><a class="navbar-brand" href="/x">नगर समाचार</a></h1><h1>सड़क फिर खुली</h1>`, "सड़क फिर खुली"},
+		{"image only", `<h1><a href="/"><img src="/l.png" alt="नगर"></a></h1><h1>सड़क फिर खुली</h1>`, "सड़क फिर खुली"},
+		{"link home", `<h1><a href="/">नगर समाचार</a></h1><h1>सड़क फिर खुली</h1>`, "सड़क फिर खुली"},
+		{"absolute link home", `<h1><a href="https://nagar.example/">नगर समाचार</a></h1><h1>सड़क फिर खुली</h1>`, "सड़क फिर खुली"},
+		{"headline linking to itself", `<h1><a href="/local/road-opens">सड़क फिर खुली</a></h1>`, "सड़क फिर खुली"},
+		{"headline with a home link inside", `<h1><a href="/">नगर</a>: सड़क फिर खुली</h1>`, "नगर: सड़क फिर खुली"},
+		{"only a logo", `<h1 class="brand">नगर समाचार</h1>`, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader(`<html><body>` + tc.page + `</body></html>`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if h := htmlHeadlineH1(doc); h != nil {
+				got = htmlText(h)
+			}
+			if got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestHTMLVisibleDatesProse checks which dates count as written in running
+// text: deep inside a long caption or sentence, not in a short byline nor
+// at the start of a long paragraph (a dateline).
+func TestHTMLVisibleDatesProse(t *testing.T) {
+	long := strings.Repeat("नगर निगम के कर्मचारी पुराने पुल के पास जमा पानी निकालते रहे, ", 4)
+	page := `<html><body><h1>सड़क फिर खुली</h1>` +
+		`<p>अपडेटेड Thu, 16 Apr 2020 09:52 PM IST</p>` +
+		`<div>` + long + `15 अप्रैल 2020 को बारिश हुई।</div>` +
+		`<p>14 अप्रैल 2020: ` + long + `</p></body></html>`
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, v := range htmlVisibleDates(doc) {
+		got = append(got, fmt.Sprintf("%s prose=%v", v.Time.Format(time.DateOnly), v.Prose))
+	}
+	want := []string{"2020-04-16 prose=false", "2020-04-15 prose=true", "2020-04-14 prose=false"}
+	if strings.Join(got, ";") != strings.Join(want, ";") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"net/url"
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -22,14 +24,29 @@ type htmlVisibleDate struct {
 	// Aside reports whether the date stands in a footer, navigation,
 	// sidebar, comment or list of other stories.
 	Aside bool
-	// AfterH1 reports whether the date follows the page's first <h1>.
+	// AfterH1 reports whether the date follows the page's headline <h1>
+	// (htmlHeadlineH1: the first <h1> that is not the site's logo).
 	AfterH1 bool
 	// FromH1 is the distance in bytes of page text from the start of the
-	// first <h1> to the date (negative before it); 0 without an <h1>.
+	// headline <h1> to the date (negative before it); 0 without one.
 	FromH1 int
 	// HasTime reports whether a clock time was printed with the date.
 	HasTime bool
+	// Prose reports whether the date is written inside running text (a
+	// sentence of the story or of an image caption) rather than standing
+	// in a short line of its own, as a byline's date does.
+	Prose bool
 }
+
+// htmlProseRunes and htmlProseLead define a date written in prose: one in
+// a text run longer than htmlProseRunes runes that starts more than
+// htmlProseLead runes into the run. A byline line ("अपडेटेड Thu, 16 Apr
+// 2020 09:52 PM IST", "By Jane Doe | Updated: 18 January 2020") is
+// shorter; a dateline opening a story's first paragraph starts it.
+const (
+	htmlProseRunes = 160
+	htmlProseLead  = 40
+)
 
 // htmlAsideWords are class or id words (whole, or a hyphen/underscore
 // separated part) of elements whose dates are not the article's own.
@@ -44,19 +61,20 @@ var htmlAsideWords = []string{
 // the head is not read; at most htmlVisibleMaxText bytes are.
 func htmlVisibleDates(doc *html.Node) []htmlVisibleDate {
 	type span struct {
-		start int
-		aside bool
+		start, end int
+		aside      bool
 	}
 	var (
 		b     strings.Builder
 		spans []span
 		h1At  = -1
 	)
-	// The elements that hold the first <h1> hold the article, whatever
+	// The elements that hold the headline <h1> hold the article, whatever
 	// their class says ("with-sidebar-right", "left-navigation-wrapper").
 	holdsH1 := map[*html.Node]bool{}
-	if h1 := htmlFirst(doc, func(n *html.Node) bool { return n.DataAtom == atom.H1 }); h1 != nil {
-		for p := h1.Parent; p != nil; p = p.Parent {
+	head := htmlHeadlineH1(doc)
+	if head != nil {
+		for p := head.Parent; p != nil; p = p.Parent {
 			holdsH1[p] = true
 		}
 	}
@@ -71,7 +89,7 @@ func htmlVisibleDates(doc *html.Node) []htmlVisibleDate {
 			if t == "" {
 				return
 			}
-			spans = append(spans, span{start: b.Len(), aside: aside})
+			spans = append(spans, span{start: b.Len(), end: b.Len() + len(t), aside: aside})
 			b.WriteString(t)
 			b.WriteString("\n")
 			return
@@ -88,7 +106,7 @@ func htmlVisibleDates(doc *html.Node) []htmlVisibleDate {
 			case atom.Article:
 				inArticle = true
 			case atom.H1:
-				if h1At < 0 {
+				if n == head {
 					h1At = b.Len()
 				}
 			}
@@ -118,9 +136,55 @@ func htmlVisibleDates(doc *html.Node) []htmlVisibleDate {
 			v.FromH1 = m.Start - h1At
 		}
 		if i >= 0 {
-			v.Aside = spans[i].aside
+			sp := spans[i]
+			v.Aside = sp.aside
+			v.Prose = utf8.RuneCountInString(text[sp.start:sp.end]) > htmlProseRunes &&
+				utf8.RuneCountInString(text[sp.start:min(m.Start, sp.end)]) > htmlProseLead
 		}
 		out = append(out, v)
 	}
 	return out
+}
+
+// htmlLogoWords are class or id words of an <h1> (or of the one link it
+// holds) that hold the site's name or logo rather than the headline.
+var htmlLogoWords = []string{"logo", "brand", "branding", "masthead", "site-title", "sitename", "site-name"}
+
+// htmlHeadlineH1 returns the page's headline: its first <h1> that is not
+// the site's logo, or nil. A logo <h1> is one with no text, one classed as
+// a logo (htmlLogoWords), or one whose text is all a link to the site's
+// front page ("/", "./", "index.html" or an absolute URL with no path).
+func htmlHeadlineH1(doc *html.Node) *html.Node {
+	return htmlFirst(doc, func(n *html.Node) bool {
+		return n.DataAtom == atom.H1 && !htmlLogoH1(n)
+	})
+}
+
+func htmlLogoH1(h1 *html.Node) bool {
+	text := htmlText(h1)
+	if text == "" || metaClassHas(h1, htmlLogoWords) {
+		return true
+	}
+	logo := false
+	htmlFind(h1, func(n *html.Node) bool {
+		if logo || n == h1 {
+			return !logo
+		}
+		if n.DataAtom == atom.A && (metaClassHas(n, htmlLogoWords) || (htmlHomeLink(htmlAttr(n, "href")) && htmlText(n) == text)) {
+			logo = true
+		}
+		return !logo
+	})
+	return logo
+}
+
+// htmlHomeLink reports whether href points at a site's front page.
+func htmlHomeLink(href string) bool {
+	href = strings.TrimSpace(href)
+	switch href {
+	case "/", "./", "index.html", "/index.html", "index.php", "/index.php":
+		return true
+	}
+	u, err := url.Parse(href)
+	return err == nil && u.IsAbs() && (u.Path == "" || u.Path == "/") && u.RawQuery == ""
 }
