@@ -319,9 +319,9 @@ func TestBlockBoundsHoldScores(t *testing.T) {
 	}
 	r := newRunner(snap, &q)
 	checked := 0
-	for _, v := range snap.segs {
+	for si, v := range snap.segs {
 		for _, c := range q.Should {
-			m, err := r.matcherOf(v.seg, c)
+			m, err := r.matcherOf(si, c)
 			if err != nil || m == nil {
 				t.Fatalf("matcher of %v in %s: %v, %v", c, v.seg.name, m, err)
 			}

@@ -147,9 +147,12 @@ func checkClause(c Clause) error {
 
 // runner runs one query over the segments of a snapshot.
 type runner struct {
-	snap    *snapshot
-	q       *Query
-	idf     map[string]float64 // per dictionary entry, over the snapshot
+	snap *snapshot
+	q    *Query
+	idf  map[string]float64 // per dictionary entry, over the snapshot
+	// where each entry's postings are, per segment (found: ok)
+	where   map[string][]termInfo
+	found   map[string][]bool
 	norm    [numFields]float64 // b / mean length per field
 	total   int
 	top     *topK
@@ -165,7 +168,7 @@ type runner struct {
 }
 
 func newRunner(snap *snapshot, q *Query) *runner {
-	e := &runner{snap: snap, q: q, idf: map[string]float64{}, top: newTopK(q.Offset+q.Limit, q.Sort == SortNewest || (len(q.Must) == 0 && len(q.Should) == 0)),
+	e := &runner{snap: snap, q: q, idf: map[string]float64{}, where: map[string][]termInfo{}, found: map[string][]bool{}, top: newTopK(q.Offset+q.Limit, q.Sort == SortNewest || (len(q.Must) == 0 && len(q.Should) == 0)),
 		facets: newFacetCounter(), from: math.MinInt64, to: math.MaxInt64}
 	for f := range numFields {
 		if snap.avgLen[f] > 0 {
@@ -186,11 +189,14 @@ func newRunner(snap *snapshot, q *Query) *runner {
 		}
 		df := 0
 		b := []byte(entry)
-		for _, v := range snap.segs {
+		where, found := make([]termInfo, len(snap.segs)), make([]bool, len(snap.segs))
+		for i, v := range snap.segs {
 			if ti, ok := v.seg.lookup(b); ok {
 				df += int(ti.df)
+				where[i], found[i] = ti, true
 			}
 		}
+		e.where[entry], e.found[entry] = where, found
 		d := min(float64(df), n)
 		e.idf[entry] = math.Pow(math.Log(1+(n-d+0.5)/(d+0.5)), idfPower)
 	}
@@ -243,22 +249,18 @@ func (e *runner) segment(si int) error {
 	if seg.n-v.ndel == 0 {
 		return nil
 	}
-	build := func(cs []Clause) ([]matcher, bool, error) {
+	build := func(cs []Clause) ([]matcher, error) {
 		out := make([]matcher, 0, len(cs))
 		for _, c := range cs {
-			m, err := e.matcherOf(seg, c)
+			m, err := e.matcherOf(si, c)
 			if err != nil {
-				return nil, false, err
+				return nil, err
 			}
-			if m == nil {
-				out = append(out, nil)
-				continue
-			}
-			out = append(out, m)
+			out = append(out, m) // nil when the clause has no postings here
 		}
-		return out, true, nil
+		return out, nil
 	}
-	must, _, err := build(e.q.Must)
+	must, err := build(e.q.Must)
 	if err != nil {
 		return err
 	}
@@ -267,11 +269,11 @@ func (e *runner) segment(si int) error {
 			return nil // a required clause has no postings here
 		}
 	}
-	should, _, err := build(e.q.Should)
+	should, err := build(e.q.Should)
 	if err != nil {
 		return err
 	}
-	not, _, err := build(e.q.MustNot)
+	not, err := build(e.q.MustNot)
 	if err != nil {
 		return err
 	}
@@ -436,16 +438,23 @@ func (e *runner) keywordFilter(names []string, values []string) []bool {
 	return ok
 }
 
-// matcherOf returns the matcher of c in seg, or nil when no document of
-// seg can match it.
-func (e *runner) matcherOf(seg *segment, c Clause) (matcher, error) {
+// matcherOf returns the matcher of c in segment si, or nil when no
+// document of the segment can match it.
+func (e *runner) matcherOf(si int, c Clause) (matcher, error) {
+	seg := e.snap.segs[si].seg
 	boost := c.Boost
 	if boost == 0 {
 		boost = 1
 	}
 	open := func(entry string, key bool, w float64) (*source, error) {
-		ti, ok := seg.lookup([]byte(entry))
-		if !ok {
+		var ti termInfo
+		if found, ok := e.found[entry]; ok {
+			if !found[si] {
+				return nil, nil
+			}
+			ti = e.where[entry][si]
+		} else if ti, ok = seg.lookup([]byte(entry)); !ok {
+			// MustNot terms have no idf entry; look them up here.
 			return nil, nil
 		}
 		it, err := seg.postings(ti)
