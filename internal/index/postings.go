@@ -157,6 +157,15 @@ func (it *postingIter) advance(target uint32) bool {
 	}
 	// Jump to the last block b whose previous block ends before target,
 	// if it lies ahead of the next posting.
+	if it.count > 0 && it.count%blockSize != 0 && le.Uint32(it.blocks[(it.count-1)/blockSize*blockEntrySize:]) >= target {
+		// target is in the current block: step to it.
+		for it.next() {
+			if it.doc >= target {
+				return true
+			}
+		}
+		return false
+	}
 	jump := -1
 	for b := max(it.count/blockSize, 1); b < it.nBlocks; b++ {
 		if le.Uint32(it.blocks[(b-1)*blockEntrySize:]) >= target {

@@ -23,6 +23,9 @@ type Plan struct {
 	// clauses (index.Clause.Keys), for snippets: a word whose
 	// analysis.KeyTerm is here is marked too.
 	HighlightKeys map[string]bool
+	// Words are the positive words and phrases as typed, for finding
+	// where a long text first holds them (snippets).
+	Words []string
 	// Dropped counts the positive words and phrases that analyzed to
 	// nothing (only stop words or punctuation).
 	Dropped int
@@ -96,6 +99,7 @@ func newPlanLang(an *analysis.Analyzer, pq *Parsed, latinKeys func(string) []str
 				cl.translate(an, english, &c)
 			}
 			p.Positive = append(p.Positive, c)
+			p.Words = append(p.Words, part.Text)
 			for _, alts := range c.Terms {
 				for _, t := range alts {
 					p.Highlight[t] = true

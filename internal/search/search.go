@@ -223,8 +223,27 @@ func (s *Searcher) hydrate(ctx context.Context, plan *Plan, r index.Result, res 
 }
 
 // snippetScan is how much of a long body snippetOf analyzes first, in
-// bytes (about 1,300 Devanagari characters).
-const snippetScan = 4096
+// bytes (about 500 Devanagari characters, two and a half snippets),
+// starting snippetLead bytes before the first place a query word appears.
+const (
+	snippetScan = 1536
+	snippetLead = 384
+)
+
+// firstOf returns the byte offset of the first of words found in text as
+// written, or -1.
+func firstOf(text string, words []string) int {
+	first := -1
+	for _, w := range words {
+		if w == "" {
+			continue
+		}
+		if i := strings.Index(text, w); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	return first
+}
 
 // snippetOf picks the snippet of a: from the body, or from the standfirst
 // when it matches more of the query, or the start of either when neither
@@ -233,14 +252,30 @@ func (s *Searcher) snippetOf(a *news.Article, plan *Plan) snippet {
 	lang := a.Language // as the index analyzed it
 	text := a.BodyText()
 	if len(text) > snippetScan {
-		// Most hits show every query word early: try the start of a long
-		// body before analyzing all of it.
-		cut := strings.LastIndexByte(text[:snippetScan], ' ')
-		if cut > 0 {
-			head := makeSnippet(s.an, text[:cut], lang, plan.Highlight, plan.HighlightKeys, SnippetChars)
-			if head.matched > 0 && head.matched == len(plan.Highlight) {
-				return head
+		// A long body: analyze the stretch from a little before the first
+		// place a query word appears as typed (or the start), before all
+		// of it. Most hits show every query word there.
+		from, to := 0, min(len(text), snippetScan)
+		if at := firstOf(text, plan.Words); at > snippetLead {
+			from = strings.LastIndexByte(text[:at-snippetLead], ' ') + 1
+			to = min(len(text), at+snippetScan-snippetLead)
+		}
+		if to < len(text) {
+			to += max(0, strings.IndexByte(text[to:], ' '))
+		}
+		part := makeSnippet(s.an, text[from:to], lang, plan.Highlight, plan.HighlightKeys, SnippetChars)
+		if part.matched > 0 && part.matched == len(plan.Highlight) {
+			if from > 0 && !strings.HasPrefix(part.text, ellipsis) {
+				part.text = ellipsis + part.text
+				for i := range part.spans {
+					part.spans[i].Start += len(ellipsis)
+					part.spans[i].End += len(ellipsis)
+				}
 			}
+			if to < len(text) && !strings.HasSuffix(part.text, ellipsis) {
+				part.text += ellipsis
+			}
+			return part
 		}
 	}
 	body := makeSnippet(s.an, text, lang, plan.Highlight, plan.HighlightKeys, SnippetChars)

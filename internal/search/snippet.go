@@ -64,13 +64,21 @@ func makeSnippet(an *analysis.Analyzer, text, lang string, match, keys map[strin
 		return snippet{}
 	}
 	toks := an.Analyze(text, lang)
+	// A word's keys carry its own script's mark (analysis.KeyTerm): only
+	// words of a script some key is marked with can match, and the rest
+	// need no keys computed.
+	var keyLatin, keyDeva bool
+	for k := range keys {
+		keyLatin = keyLatin || strings.HasPrefix(k, analysis.KeyTerm(analysis.KeyLatin, "x")[:2])
+		keyDeva = keyDeva || strings.HasPrefix(k, analysis.KeyTerm(analysis.KeyDevanagari, "x")[:2])
+	}
 	var hits []analysis.Token
 	for _, t := range toks {
 		if t.Start < 0 || t.End > len(text) || t.Start >= t.End || !utf8.RuneStart(text[t.Start]) {
 			continue
 		}
 		if !match[t.Term] {
-			if len(keys) == 0 {
+			if latin := text[t.Start] < utf8.RuneSelf; latin && !keyLatin || !latin && !keyDeva {
 				continue
 			}
 			kt := ""

@@ -22,6 +22,8 @@ func TestSnippetOfLongBody(t *testing.T) {
 		{"word only at the end", filler + " अंत में मानसून लौटा।", "मानसून", "अंत में मानसून लौटा"},
 		{"words far apart", "मानसून की पहली बारिश आई। " + filler + " किसान खुश हुए।", "मानसून किसान", "मानसून की पहली बारिश"},
 		{"both words only at the end", filler + " मानसून से किसान खुश हुए।", "मानसून किसान", "मानसून से किसान खुश"},
+		{"word in the middle", filler + " पहली बार मानसून जल्दी आया। " + filler, "मानसून", "पहली बार मानसून जल्दी आया"},
+		{"inflected form only", filler + " किसानों ने खुशी मनाई। " + filler, "किसान", "किसानों ने खुशी मनाई"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -40,7 +42,12 @@ func TestSnippetOfLongBody(t *testing.T) {
 				t.Errorf("got snippet %q, a scan of the whole body gives %q", sn.text, full.text)
 			}
 			if len(sn.spans) == 0 {
-				t.Errorf("snippet %q: no highlighted word", sn.text)
+				t.Fatalf("snippet %q: no highlighted word", sn.text)
+			}
+			for _, sp := range sn.spans {
+				if w := sn.text[sp.Start:sp.End]; !strings.Contains(tt.query, w) && !strings.HasPrefix(w, "किसान") {
+					t.Errorf("snippet %q: highlight %q is not a query word", sn.text, w)
+				}
 			}
 		})
 	}
