@@ -11,6 +11,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"time"
 	"unicode"
@@ -47,6 +48,7 @@ func runBench(ctx context.Context, c *cli, args []string) error {
 	fs.StringVar(&o.Data, "data", "", "benchmark data directory (default khabar-bench-N for N articles); reused when it holds the articles")
 	fs.StringVar(&o.Shared, "shared", "", "shared data directory (default $KHABAR_SHARED_DATA or ../shared/data)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the load phase to this file (go tool pprof)")
 	pos, err := c.parse(fs, args[1:])
 	if err != nil {
 		return err
@@ -84,7 +86,20 @@ func runBench(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	queries := benchQueries(corp, o.Articles)
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return fmt.Errorf("bench serve: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("bench serve: cpu profile: %w", err)
+		}
+	}
 	rep, err := runLoad(ctx, ar, queries, o)
+	if *cpuProfile != "" {
+		pprof.StopCPUProfile()
+	}
 	if err != nil {
 		return err
 	}

@@ -230,6 +230,17 @@ const (
 	snippetLead = 384
 )
 
+// typedIn counts the words found in text as written.
+func typedIn(text string, words []string) int {
+	n := 0
+	for _, w := range words {
+		if w != "" && strings.Contains(text, w) {
+			n++
+		}
+	}
+	return n
+}
+
 // firstOf returns the byte offset of the first of words found in text as
 // written, or -1.
 func firstOf(text string, words []string) int {
@@ -264,7 +275,10 @@ func (s *Searcher) snippetOf(a *news.Article, plan *Plan) snippet {
 			to += max(0, strings.IndexByte(text[to:], ' '))
 		}
 		part := makeSnippet(s.an, text[from:to], lang, plan.Highlight, plan.HighlightKeys, SnippetChars)
-		if part.matched > 0 && part.matched == len(plan.Highlight) {
+		// Good enough when it holds every query term, or at least as many
+		// as the body holds query words as typed (an any-word hit seldom
+		// has them all).
+		if part.matched > 0 && (part.matched == len(plan.Highlight) || part.matched >= typedIn(text, plan.Words)) {
 			if from > 0 && !strings.HasPrefix(part.text, ellipsis) {
 				part.text = ellipsis + part.text
 				for i := range part.spans {

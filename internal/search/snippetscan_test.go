@@ -23,6 +23,7 @@ func TestSnippetOfLongBody(t *testing.T) {
 		{"words far apart", "मानसून की पहली बारिश आई। " + filler + " किसान खुश हुए।", "मानसून किसान", "मानसून की पहली बारिश"},
 		{"both words only at the end", filler + " मानसून से किसान खुश हुए।", "मानसून किसान", "मानसून से किसान खुश"},
 		{"word in the middle", filler + " पहली बार मानसून जल्दी आया। " + filler, "मानसून", "पहली बार मानसून जल्दी आया"},
+		{"one of two words, in the middle", filler + " पहली बार मानसून जल्दी आया। " + filler, "मानसून किसान", "पहली बार मानसून जल्दी आया"},
 		{"inflected form only", filler + " किसानों ने खुशी मनाई। " + filler, "किसान", "किसानों ने खुशी मनाई"},
 	}
 	for _, tt := range tests {
