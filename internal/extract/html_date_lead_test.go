@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -122,14 +121,7 @@ func TestFromHTMLLeadDate(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			page := `<!doctype html><html lang="` + tc.lang + `"><head><meta charset="utf-8"><title>x</title>` + tc.head +
 				`</head><body><article><h1>River road reopens after the storm</h1>` + tc.lead + tc.body + `</article></body></html>`
-			a, err := FromHTML(context.Background(), []byte(page), Options{URL: tc.url})
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := ""
-			if !a.Published.IsZero() {
-				got = a.Published.Format(time.DateOnly)
-			}
+			got := publishedDay(t, page, tc.url)
 			if got != tc.want {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
@@ -281,14 +273,7 @@ func TestFromHTMLLeadDateHeadline(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			page := `<!doctype html><html lang="` + tc.lang + `"><head><meta charset="utf-8"><title>x</title></head><body>` + tc.page + `</body></html>`
-			a, err := FromHTML(context.Background(), []byte(page), Options{URL: "https://gazette.example/local/river-road"})
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := ""
-			if !a.Published.IsZero() {
-				got = a.Published.Format(time.DateOnly)
-			}
+			got := publishedDay(t, page, "https://gazette.example/local/river-road")
 			if got != tc.want {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}

@@ -66,14 +66,7 @@ func TestFromHTMLDateSources(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			page := head + tc.meta + `</head>` + body
-			a, err := FromHTML(context.Background(), []byte(page), Options{URL: tc.url})
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := ""
-			if !a.Published.IsZero() {
-				got = a.Published.Format(time.DateOnly)
-			}
+			got := publishedDay(t, page, tc.url)
 			if got != tc.want {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
@@ -132,4 +125,18 @@ func TestFromHTMLDropsLinkListFurniture(t *testing.T) {
 	if strings.Contains(body, "नई सड़क बनाने का काम") {
 		t.Errorf("got body %q, want the latest-news links left out", body)
 	}
+}
+
+// publishedDay extracts page (at url) and returns its publication day as
+// YYYY-MM-DD, or "" when it has none.
+func publishedDay(t *testing.T, page, url string) string {
+	t.Helper()
+	a, err := FromHTML(context.Background(), []byte(page), Options{URL: url})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Published.IsZero() {
+		return ""
+	}
+	return a.Published.Format(time.DateOnly)
 }

@@ -463,29 +463,30 @@ func (e *runner) matcherOf(si int, c Clause) (matcher, error) {
 		}
 		return &source{it: it, idf: e.idf[entry], key: key, w: w, blk: -1}, nil
 	}
-	if len(c.Terms) == 1 {
-		u := &union{e: e, seg: seg}
-		for _, t := range c.Terms[0] {
-			s, err := open(t, false, boost)
+	// add puts the postings of entries (with prefix) into u.
+	add := func(u *union, prefix string, entries []string, key bool, w float64) error {
+		for _, t := range entries {
+			s, err := open(prefix+t, key, w)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			if s != nil {
 				u.srcs = append(u.srcs, s)
 			}
 		}
+		return nil
+	}
+	if len(c.Terms) == 1 {
+		u := &union{e: e, seg: seg}
 		kb := c.KeyBoost
 		if kb == 0 {
 			kb = DefaultKeyBoost
 		}
-		for _, k := range c.Keys {
-			s, err := open(keyPrefix+k, true, boost*kb)
-			if err != nil {
-				return nil, err
-			}
-			if s != nil {
-				u.srcs = append(u.srcs, s)
-			}
+		if err := add(u, "", c.Terms[0], false, boost); err != nil {
+			return nil, err
+		}
+		if err := add(u, keyPrefix, c.Keys, true, boost*kb); err != nil {
+			return nil, err
 		}
 		if len(u.srcs) == 0 {
 			return nil, nil
@@ -495,14 +496,8 @@ func (e *runner) matcherOf(si int, c Clause) (matcher, error) {
 	p := &phrase{cur: endDoc, started: false}
 	for _, alts := range c.Terms {
 		u := &union{e: e, seg: seg}
-		for _, t := range alts {
-			s, err := open(t, false, boost)
-			if err != nil {
-				return nil, err
-			}
-			if s != nil {
-				u.srcs = append(u.srcs, s)
-			}
+		if err := add(u, "", alts, false, boost); err != nil {
+			return nil, err
 		}
 		if len(u.srcs) == 0 {
 			return nil, nil
