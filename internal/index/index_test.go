@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -568,6 +569,10 @@ func TestMultiTermPosition(t *testing.T) {
 	}
 }
 
+// TestConcurrentApplyAndSearch applies changes one at a time (every few
+// of them a merge, and updates that delete older copies) while other
+// goroutines search without pause: no search may fail or see a document
+// twice, and the end state must be right. Run it with -race.
 func TestConcurrentApplyAndSearch(t *testing.T) {
 	ctx := context.Background()
 	arts := indextest.Articles()
@@ -575,8 +580,14 @@ func TestConcurrentApplyAndSearch(t *testing.T) {
 	ix := openTest(t, t.TempDir())
 	defer ix.Close()
 	changes, _ := st.Changes(ctx, 0, 100)
+	// The same articles again, as updates with later sequence numbers.
+	last := changes[len(changes)-1].Seq
+	for i, c := range changes[:len(changes):len(changes)] {
+		c.Seq = last + int64(i) + 1
+		changes = append(changes, c)
+	}
 	quake := terms(t, "भूकंप")[0]
-	done := make(chan error)
+	done := make(chan error, 1)
 	go func() {
 		var err error
 		for i := range changes {
@@ -586,16 +597,57 @@ func TestConcurrentApplyAndSearch(t *testing.T) {
 		}
 		done <- err
 	}()
-	for range 50 {
-		if _, err := ix.Search(ctx, Query{Must: []Clause{Term(quake)}}); err != nil {
+	var searches int
+	errs := make(chan error, 2)
+	stop := make(chan struct{})
+	for range 2 {
+		go func() {
+			for {
+				select {
+				case <-stop:
+					errs <- nil
+					return
+				default:
+				}
+				r, err := ix.Search(ctx, Query{Must: []Clause{Term(quake)}, FacetSize: 5})
+				if err == nil && (r.Total > 2 || len(r.Hits) > 2) {
+					err = fmt.Errorf("got %d matches (%v), want at most 2", r.Total, ids(r))
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	for waiting := true; waiting; {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("Apply: %v", err)
+			}
+			waiting = false
+		default:
+			if _, err := ix.Search(ctx, Query{Should: []Clause{Term(quake)}}); err != nil {
+				t.Fatalf("Search during Apply: %v", err)
+			}
+			searches++
+		}
+	}
+	close(stop)
+	for range 2 {
+		if err := <-errs; err != nil {
 			t.Fatalf("Search during Apply: %v", err)
 		}
 	}
-	if err := <-done; err != nil {
-		t.Fatalf("Apply: %v", err)
+	if searches == 0 {
+		t.Error("no search ran during the applies")
 	}
 	if got := sortedIDs(search(t, ix, Query{Must: []Clause{Term(quake)}})); !slices.Equal(got, []string{"a10", "a11"}) {
 		t.Errorf("after concurrent apply: got %v, want [a10 a11]", got)
+	}
+	if n, _ := ix.DocCount(); n != len(arts) {
+		t.Errorf("DocCount %d, want %d", n, len(arts))
 	}
 }
 
