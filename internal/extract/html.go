@@ -12,6 +12,7 @@ import (
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/khabar-news/khabar/internal/indic"
@@ -54,14 +55,20 @@ const htmlBlockLangMin = 40
 // extractor would trim across inline elements and <br>.
 // Paragraphs, list items and table rows become paragraph blocks, <h2>–<h6>
 // heading blocks; Hindi and English boilerplate lines ("कॉपी लिंक",
-// "Advertisement", follow prompts) are dropped into Removed.
+// "Advertisement", follow prompts), lines holding only a date, and boxes
+// of linked headlines under a section head ("More:") anywhere in the text
+// are dropped into Removed. A lead the extractor left out (a sentence-like
+// block between the <h1> and the body's first paragraph) is put back: as
+// the body's first paragraph when it is marked up like that paragraph,
+// else as the Standfirst.
 //
 // Metadata comes from JSON-LD (NewsArticle and its kin, also inside @graph),
 // then OpenGraph and <meta> tags, then <time datetime> and byline markup.
 // Page-title suffixes naming the site or a "… News" label are removed.
 // Authors come from the first of JSON-LD, author meta tags, the first
 // byline element (names in reader comments and later author boxes are
-// not read) and go-trafilatura's own byline search that names a person;
+// not read), the first byline written as text ("लेखक: …", "Text von …",
+// "| By …") and go-trafilatura's own byline search that names a person;
 // labels ("By", "लेखक:", "… द्वारा", "von") are cut, editors' credits and
 // commenters ignored, and the outlet's own name is kept only when nothing
 // else names an author.
@@ -135,15 +142,24 @@ func FromHTML(ctx context.Context, page []byte, opts Options) (a *news.Article, 
 		linkBase = u
 	}
 	htmlPrepare(doc, linkBase, a)
+	bodyNode := htmlFirst(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body })
+	lead := htmlLeadBlocks(bodyNode, a.Headline)
+	var boxes map[string]bool
+	if bodyNode != nil {
+		boxes = htmlLinkBoxes(bodyNode, linkBase, a)
+	}
 	res, terr := trafilatura.ExtractDocument(doc, htmlTrafilaturaOptions(base))
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("extract html %s: %w", name, err)
 	}
 	var crumbs []string
+	standfirst := ""
 	crumbs = append(crumbs, ld.Breadcrumbs...)
 	if terr == nil && res != nil && res.ContentNode != nil {
 		raw := htmlBlocks(res.ContentNode)
 		a.Body = htmlBodyFilter(raw, a.Headline, crumbs, a)
+		a.Body = htmlDropBoxBlocks(a.Body, boxes, a)
+		a.Body, standfirst = htmlAddLead(a.Body, lead, a.Removed)
 	}
 	if terr == nil && res != nil && res.Metadata.Author != "" {
 		// The extractor's own byline search (page text, more markup) is
@@ -156,7 +172,7 @@ func FromHTML(ctx context.Context, page []byte, opts Options) (a *news.Article, 
 		}
 		a.Authors = metaPickAuthors([][]string{a.Authors, guess}, htmlSites(a, ld, meta, opts))
 	}
-	htmlStandfirst(a, meta)
+	htmlStandfirst(a, meta, standfirst)
 	if n := utf8.RuneCountInString(a.BodyText()); n > 0 && n < htmlMinBodyRunes {
 		// A word or two of navigation is what the extractor falls back to
 		// on a page without an article.
@@ -260,7 +276,7 @@ func htmlFillMeta(a *news.Article, ld jsonldInfo, m *metaInfo, base *url.URL, op
 			metaAuthors = appendNew(metaAuthors, metaSplitNames(v)...)
 		}
 	}
-	a.Authors = metaPickAuthors([][]string{art.Authors, metaAuthors, m.Bylines}, sites)
+	a.Authors = metaPickAuthors([][]string{art.Authors, metaAuthors, m.Bylines, m.TextByline}, sites)
 
 	// Dates.
 	pub := []string{art.Published}
@@ -312,8 +328,10 @@ func htmlSites(a *news.Article, ld jsonldInfo, m *metaInfo, opts Options) []stri
 
 // htmlStandfirst sets the kicker and standfirst from elements classed as
 // such, unless the body already holds that text: a lead paragraph the CMS
-// classes as an intro stays in the body rather than moving out of it.
-func htmlStandfirst(a *news.Article, m *metaInfo) {
+// classes as an intro stays in the body rather than moving out of it. A
+// lead found between the headline and the body (htmlAddLead) is the
+// standfirst before any classed element.
+func htmlStandfirst(a *news.Article, m *metaInfo, lead string) {
 	inBody := func(s string) bool {
 		k := lineKey(s)
 		for _, b := range a.Body {
@@ -326,7 +344,10 @@ func htmlStandfirst(a *news.Article, m *metaInfo) {
 	if m.Kicker != "" && !inBody(m.Kicker) {
 		a.Kicker = m.Kicker
 	}
-	if m.Summary != "" && !inBody(m.Summary) {
+	switch {
+	case lead != "":
+		a.Standfirst = lead
+	case m.Summary != "" && !inBody(m.Summary):
 		a.Standfirst = m.Summary
 	}
 }

@@ -142,7 +142,8 @@ func htmlRawText(n *html.Node) string {
 // such as "Related Articles" or "Neueste Artikel" in the second half of
 // the text with the short teasers under it, labelled "READ MORE: …" lines,
 // runs of bare headlines), bylines and datelines above the text or naming
-// the author, and short photo-credit or source lines. Dropped text goes to
+// the author, lines holding only a date, and short photo-credit or source
+// lines. Dropped text goes to
 // a.Removed.
 func htmlBodyFilter(raw []htmlRawBlock, headline string, crumbs []string, a *news.Article) []news.Block {
 	hk := lineKey(headline)
@@ -190,7 +191,7 @@ func htmlBodyFilter(raw []htmlRawBlock, headline string, crumbs []string, a *new
 			drop = true
 		case i < firstLong && b.kind != news.Caption && htmlBylineLine(b.text):
 			drop = true // a byline or dateline above the text
-		case b.kind != news.Caption && (htmlCreditLine(b.text) || htmlBylineOf(b.text, a.Authors) || htmlDateline(b.text)):
+		case b.kind != news.Caption && (htmlCreditLine(b.text) || htmlBylineOf(b.text, a.Authors) || htmlDateline(b.text) || htmlDateOnly(b.text)):
 			drop = true
 		case k == "":
 			drop = true // punctuation only, e.g. the "|" between byline and date

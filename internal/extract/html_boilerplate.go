@@ -1,6 +1,12 @@
 package extract
 
-import "strings"
+import (
+	"net/url"
+	"strings"
+
+	"github.com/khabar-news/khabar/internal/news"
+	"golang.org/x/net/html"
+)
 
 // htmlOnlyBoilerplateLines are whole lines (by lineKey) that are furniture
 // in an HTML block but not in scraped text. A lone "यह भी पढ़ें" is one: in
@@ -161,4 +167,147 @@ func htmlDateline(text string) bool {
 		}
 	}
 	return false
+}
+
+// htmlMinBoxLinkShare is the least share of its text an element must have
+// in links to be taken for an item of a box of other stories under a
+// section head.
+const htmlMinBoxLinkShare = 0.8
+
+// htmlMaxSectionHeadBytes bounds the text (in bytes, white space
+// included) of an element htmlLinkBoxes reads as a possible section head;
+// the longest head is well under it.
+const htmlMaxSectionHeadBytes = 200
+
+// htmlTextOver reports whether the text under n is longer than limit
+// bytes, reading no further than that.
+func htmlTextOver(n *html.Node, limit int) bool {
+	total := 0
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.TextNode {
+			total += len(n.Data)
+			return total > limit
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(n)
+}
+
+// htmlLinkBoxes finds boxes of other stories that stand inside the
+// article text wherever they are: an element whose whole text is a
+// section head of htmlSectionHeads ("More:", "Related Articles"), and the
+// elements right after it when they are all links (lists of headlines).
+// It adds their links to a.Related and returns the keys (lineKey) of the
+// head and of the text blocks in the box, for htmlDropBoxBlocks. The page
+// is left as it is: removing the box would change which element the
+// main-text extractor picks.
+func htmlLinkBoxes(root *html.Node, base *url.URL, a *news.Article) map[string]bool {
+	var heads []*html.Node
+	htmlFind(root, func(n *html.Node) bool {
+		if htmlInline[n.DataAtom] || htmlHasBlock(n) {
+			return true
+		}
+		if !htmlTextOver(n, htmlMaxSectionHeadBytes) && htmlSectionHeads[lineKey(htmlText(n))] {
+			heads = append(heads, n)
+		}
+		return false
+	})
+	keys := map[string]bool{}
+	for _, h := range heads {
+		var box []*html.Node
+		for s := htmlNextElement(h); s != nil; s = htmlNextElement(s) {
+			t := htmlText(s)
+			r := htmlRunes(t)
+			if r == 0 {
+				continue
+			}
+			if htmlLinkDensity(s, r) < htmlMinBoxLinkShare {
+				break
+			}
+			box = append(box, s)
+		}
+		if len(box) == 0 {
+			continue
+		}
+		keys[lineKey(htmlText(h))] = true
+		for _, b := range box {
+			for _, l := range htmlLinks(b, base) {
+				a.Related = htmlAppendLink(a.Related, l)
+			}
+			keys[lineKey(htmlText(b))] = true
+			htmlFind(b, func(e *html.Node) bool {
+				if !htmlInline[e.DataAtom] && !htmlHasBlock(e) {
+					keys[lineKey(htmlText(e))] = true
+					return false
+				}
+				return true
+			})
+		}
+	}
+	delete(keys, "")
+	return keys
+}
+
+// htmlDropBoxBlocks removes from body the blocks whose key is in box (see
+// htmlLinkBoxes); their text goes to a.Removed.
+func htmlDropBoxBlocks(body []news.Block, box map[string]bool, a *news.Article) []news.Block {
+	if len(box) == 0 {
+		return body
+	}
+	out := body[:0]
+	for _, b := range body {
+		if b.Kind != news.Caption && box[lineKey(b.Text)] {
+			a.Removed = append(a.Removed, b.Text)
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// htmlDateWords are the words besides numbers that a line holding only a
+// date and time may have: month and weekday names (English, German,
+// Spanish, French, Hindi) and clock words; by lineKey.
+var htmlDateWords = keySet(
+	"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+	"jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november",
+	"dec", "december", "januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember",
+	"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+	"octubre", "noviembre", "diciembre", "janvier", "février", "mars", "avril", "juin", "juillet",
+	"août", "septembre", "octobre", "novembre", "décembre",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"mon", "tue", "wed", "thu", "fri", "sat", "sun",
+	"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+	"जनवरी", "फरवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "सितम्बर",
+	"अक्टूबर", "अक्तूबर", "नवंबर", "नवम्बर", "दिसंबर", "दिसम्बर",
+	"am", "pm", "a m", "p m", "ist", "gmt", "utc", "est", "edt", "pst", "cet", "cest", "uhr", "bje",
+)
+
+// htmlMaxDateOnlyRunes is the longest line htmlDateOnly takes.
+const htmlMaxDateOnlyRunes = 50
+
+// htmlDateOnly reports whether text is a short line that holds only a
+// date or time ("NOVEMBER 20, 2019 10:43", "23.10.2018", "12 मार्च 2026,
+// 10:15 IST"): numbers and htmlDateWords, at least one number.
+func htmlDateOnly(text string) bool {
+	if htmlRunes(text) > htmlMaxDateOnlyRunes {
+		return false
+	}
+	digits := false
+	for _, w := range strings.Fields(lineKey(text)) {
+		if strings.Trim(w, "0123456789०१२३४५६७८९") == "" {
+			digits = true
+			continue
+		}
+		if !htmlDateWords[w] {
+			return false
+		}
+	}
+	return digits
 }

@@ -97,8 +97,9 @@ func htmlPrepare(doc *html.Node, base *url.URL, a *news.Article) {
 			// class and its wrapper's would get it removed as social-media
 			// furniture.
 			n.Attr = nil
-			for p, i := n.Parent, 0; p != nil && i < 2; p, i = p.Parent, i+1 {
-				if c := strings.ToLower(htmlAttr(p, "class")); strings.Contains(c, "embed") || strings.Contains(c, "social") || strings.Contains(c, "twitter") {
+			for p, i := n.Parent, 0; p != nil && i < 3; p, i = p.Parent, i+1 {
+				if c := strings.ToLower(htmlAttr(p, "class")); strings.Contains(c, "embed") || strings.Contains(c, "social") || strings.Contains(c, "tweet") ||
+					strings.Contains(c, "twitter") || strings.Contains(c, "widget") {
 					p.Attr = nil
 				}
 			}
@@ -290,6 +291,11 @@ func htmlIsFurniture(n *html.Node) bool {
 func htmlTakeRelated(root *html.Node, base *url.URL, a *news.Article) {
 	htmlFind(root, func(n *html.Node) bool {
 		if n.DataAtom == atom.Body || n.DataAtom == atom.Article || n.DataAtom == atom.Main {
+			return true
+		}
+		if htmlTextOver(n, 16*htmlMaxRelatedRunes) {
+			// Far too long for a box (a rune is at most 4 bytes; the rest
+			// is room for white space), without collapsing all its text.
 			return true
 		}
 		t := htmlText(n)

@@ -21,6 +21,7 @@ type metaInfo struct {
 	Times       []string // datetime of <time> elements, the marked publish time first
 	MarkedTimes int      // how many of Times are marked as the publish time
 	Bylines     []string // author names from rel/itemprop/class "author" markup
+	TextByline  []string // author names from a byline written as plain text ("Text von …")
 	Editors     []string // names in editor credits ("Edited by") in that markup
 	Kicker      string   // text of the first element classed as a kicker
 	Summary     string   // text of the first element classed as a standfirst
@@ -153,6 +154,9 @@ func metaRead(doc *html.Node) *metaInfo {
 		return true
 	})
 	m.MarkedTimes = len(marked)
+	if b := htmlFirst(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body }); b != nil {
+		m.TextByline = metaTextByline(b)
+	}
 	m.Times = append(marked, m.Times...)
 	return m
 }

@@ -153,3 +153,106 @@ func metaPickAuthors(sources [][]string, sites []string) []string {
 	}
 	return fallback
 }
+
+// metaTextBylineLabels open a byline written as plain text in the page
+// ("Text von …", "Ein Artikel von …", "| By …", "Author: …"); longer
+// labels come before the shorter ones they start with.
+var metaTextBylineLabels = []string{
+	"ein artikel von", "ein beitrag von", "text und fotos von", "text von", "artikel von", "beitrag von",
+	"geschrieben von", "verfasst von", "written by", "reported by", "posted by", "story by",
+	"autorin", "autor", "author", "auteur", "by", "von", "por", "par", "लेखक", "लेखिका", "रिपोर्ट",
+}
+
+// metaMaxTextBylineRunes bounds the block a plain-text byline may stand in.
+const metaMaxTextBylineRunes = 150
+
+// metaTextByline returns the names of the first plain-text byline under
+// root outside reader comments: a text run that opens with one of
+// metaTextBylineLabels, in a short block where a part between "|" or "•"
+// is the label and two to five capitalised words (several names joined by
+// "and", "&", "und", "y", "और"). It returns nil when there is none.
+func metaTextByline(root *html.Node) []string {
+	var found []string
+	htmlFind(root, func(n *html.Node) bool {
+		if found != nil {
+			return false
+		}
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Svg, atom.Head:
+			return false
+		}
+		if metaIsComments(n) {
+			return false
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.TextNode || !metaOpensByline(c.Data) {
+				continue
+			}
+			block := n
+			for block.Parent != nil && htmlInline[block.DataAtom] {
+				block = block.Parent
+			}
+			t := htmlText(block)
+			if htmlRunes(t) > metaMaxTextBylineRunes {
+				continue
+			}
+			for _, part := range strings.FieldsFunc(t, func(r rune) bool { return r == '|' || r == '•' || r == '·' }) {
+				if names := metaParseTextByline(part); names != nil {
+					found = names
+					return false
+				}
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// metaOpensByline reports whether a text run starts (after separators)
+// with one of metaTextBylineLabels.
+func metaOpensByline(s string) bool {
+	s = strings.TrimLeft(s, " \t\n\r|•·-–—:")
+	if s == "" {
+		return false
+	}
+	for _, l := range metaTextBylineLabels {
+		if _, ok := cutPrefixFold(s, l); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// metaParseTextByline reads "label name[s]" from one part of a byline
+// block: the names end at a slash, dash, digit, bracket or " am "/" on ",
+// are separated by commas, "and", "&", "und", "y" or "और", and each must be
+// two to five capitalised words; the first part that is not ends the list.
+func metaParseTextByline(part string) []string {
+	part = strings.TrimSpace(part)
+	for _, l := range metaTextBylineLabels {
+		rest, ok := labelled(part, l)
+		if !ok {
+			continue
+		}
+		rest = strings.TrimLeft(rest, " :-–—")
+		if i := strings.IndexAny(rest, "/–—0123456789("); i >= 0 {
+			rest = rest[:i]
+		}
+		for _, stop := range []string{" - ", " am ", " on ", " le ", " el ", " im "} {
+			if i := strings.Index(rest, stop); i >= 0 {
+				rest = rest[:i]
+			}
+		}
+		rest = strings.NewReplacer(" und ", ",", " and ", ",", " y ", ",", " & ", ",", " और ", ",").Replace(rest)
+		var names []string
+		for _, p := range strings.Split(rest, ",") {
+			p = strings.TrimRight(strings.TrimSpace(p), ".।")
+			if len(strings.Fields(p)) < 2 || !nameLike(p, 5) {
+				break
+			}
+			names = append(names, p)
+		}
+		return names
+	}
+	return nil
+}

@@ -96,6 +96,7 @@ type pageScore struct {
 	half          string
 	zyte          ZytePage
 	seg           Counts
+	segStand      Counts // seg with the standfirst scored as text
 	date          Counts
 	dated         bool
 	title, author int // 0 not labelled, 1 wrong, 2 right
@@ -203,6 +204,10 @@ func scorePage(dataset string, p Page, out Output) pageScore {
 		ps.zyte = ZyteScore(p.Body, out.Text)
 	case Trafilatura:
 		ps.seg = SegmentCounts(out.Text, p.With, p.Without)
+		ps.segStand = ps.seg
+		if out.Standfirst != "" {
+			ps.segStand = SegmentCounts(out.Standfirst+"\n\n"+out.Text, p.With, p.Without)
+		}
 		if p.Title != "" {
 			ps.title = 1
 			if TitleMatch(p.Title, out.Title) {
@@ -228,12 +233,13 @@ func scorePage(dataset string, p Page, out Output) pageScore {
 // summarize computes a dataset's metrics over page scores.
 func summarize(dataset string, pages []pageScore) []Metric {
 	n := len(pages)
-	var seg, date Counts
+	var seg, segStand, date Counts
 	var zp []ZytePage
 	var titleN, titleOK, authorN, authorOK, datedN int
 	for _, p := range pages {
 		zp = append(zp, p.zyte)
 		seg = seg.Add(p.seg)
+		segStand = segStand.Add(p.segStand)
 		if p.dated {
 			date = date.Add(p.date)
 			datedN++
@@ -263,6 +269,7 @@ func summarize(dataset string, pages []pageScore) []Metric {
 		return []Metric{
 			{"segment F1", seg.F1(), segs}, {"segment precision", seg.Precision(), segs},
 			{"segment recall", seg.Recall(), segs}, {"segment accuracy", seg.Accuracy(), segs},
+			{"segment F1+standfirst", segStand.F1(), segs},
 			{"title exact", ratio(titleOK, titleN), titleN},
 			{"author exact", ratio(authorOK, authorN), authorN},
 			{"date accuracy", date.Accuracy(), datedN},

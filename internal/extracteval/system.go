@@ -17,10 +17,15 @@ import (
 // Output is what a system extracted from one page, in the shape the
 // metrics score.
 type Output struct {
-	Text    string   // the article text: paragraphs and headings, no captions or headline
-	Title   string   // the headline
-	Authors []string // author names
-	Date    string   // publication day as YYYY-MM-DD in the page's own time zone, "" for none
+	Text string // the article text: paragraphs and headings, no captions or headline
+	// Standfirst is the summary under the headline that a system keeps
+	// apart from Text ("" when it keeps none apart). The trafilatura set's
+	// annotators count it as article text, the Zyte set's do not; it is
+	// scored only in the trafilatura set's "with standfirst" row.
+	Standfirst string
+	Title      string   // the headline
+	Authors    []string // author names
+	Date       string   // publication day as YYYY-MM-DD in the page's own time zone, "" for none
 }
 
 // System is one extractor under test. Extract must be safe for concurrent
@@ -56,7 +61,7 @@ func khabarOutput(a *news.Article) Output {
 			parts = append(parts, b.Text)
 		}
 	}
-	out := Output{Text: strings.Join(parts, "\n\n"), Title: a.Headline, Authors: a.Authors}
+	out := Output{Text: strings.Join(parts, "\n\n"), Standfirst: a.Standfirst, Title: a.Headline, Authors: a.Authors}
 	if !a.Published.IsZero() {
 		out.Date = a.Published.Format(time.DateOnly)
 	}
