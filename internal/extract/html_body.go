@@ -242,7 +242,7 @@ func htmlBodyFilter(raw []htmlRawBlock, headline string, crumbs []string, a *new
 		seen[k] = true
 		out = append(out, news.Block{Kind: b.kind, Text: b.text})
 	}
-	return htmlDropHeadlineRuns(out, a)
+	return htmlDropTailPromos(htmlDropHeadlineRuns(out, a), a)
 }
 
 // htmlMinHeadlineRun is the fewest headings in a row, with no text between

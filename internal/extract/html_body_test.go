@@ -222,3 +222,61 @@ func TestFromHTMLSubheadsAndHoverCards(t *testing.T) {
 		t.Errorf("body holds the hover card:\n%s", body)
 	}
 }
+
+func TestHTMLDropTailPromos(t *testing.T) {
+	para := func(s string) news.Block { return news.Block{Kind: news.Paragraph, Text: s} }
+	story := "नगर निगम ने बुधवार को शहर की तीन सड़कों की मरम्मत का काम शुरू किया।"
+	tests := []struct {
+		name string
+		body []news.Block
+		want int
+	}{
+		{"tip call at the end", []news.Block{para(story), para("Have a tip? The reporter may be reached at desk@example.org.")}, 1},
+		{"offer at the end", []news.Block{para(story), para("Get the weekly paper delivered to your inbox for as little as 1 a month.")}, 1},
+		{"offer above the text stays", []news.Block{para("Subscribe to our newsletter for more."), para(story)}, 2},
+		{"ordinary ending stays", []news.Block{para(story), para("सड़कों का काम अगले महीने पूरा होगा।")}, 2},
+		{"all offers keep the body", []news.Block{para("Sign up for alerts.")}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var a news.Article
+			got := htmlDropTailPromos(tt.body, &a)
+			if len(got) != tt.want {
+				t.Errorf("got %d blocks, want %d", len(got), tt.want)
+			}
+		})
+	}
+}
+
+func TestHTMLEndsWithPrice(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Get it on Amazon for $39.99", true},
+		{"Buy it at the store for 649.99", true},
+		{"किताब यहां से खरीदें ₹499", true},
+		{"Emirates to get 30 jets for US$8.8 billion", false},
+		{"Version 7.135 released", false},
+		{"$20", false},
+		{"सरकार ने 12.5 करोड़ रुपये दिए", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := htmlEndsWithPrice(tt.in); got != tt.want {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFromHTMLKeepsOfferLinks(t *testing.T) {
+	inner := htmlLongPara + `<ul><li><a href="https://shop.example/x">इसे यहां से खरीदें ₹499</a></li></ul>` + htmlLongPara
+	a, err := FromHTML(context.Background(), []byte(htmlArticlePage("नई किताब बाजार में आई", inner)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.BodyText(); !strings.Contains(got, "इसे यहां से खरीदें ₹499") {
+		t.Errorf("got %q, want the offer line kept", got)
+	}
+}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/khabar-news/khabar/internal/news"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // htmlOnlyBoilerplateLines are whole lines (by lineKey) that are furniture
@@ -310,4 +311,145 @@ func htmlDateOnly(text string) bool {
 		}
 	}
 	return digits
+}
+
+// htmlPromoPrefixes open a subscription offer or a call for reader tips
+// (by lineKey); htmlPromoPhrases mark one anywhere in the line.
+var (
+	htmlPromoPrefixes = keyList("have a tip", "got a tip", "get access to", "sign up for", "subscribe to")
+	htmlPromoPhrases  = keyList("for as little as", "delivered through your letterbox",
+		"delivered to your inbox", "right in your inbox", "may be reached at",
+		"sign up for our newsletter", "subscribe to our newsletter", "please subscribe",
+		"already a subscriber", "if you enjoyed reading", "first time subscribers")
+)
+
+// htmlMaxPromoRunes is the longest trailing block htmlDropTailPromos takes
+// for an offer; htmlMaxPromoBlocks is how many it takes at most.
+const (
+	htmlMaxPromoRunes  = 400
+	htmlMaxPromoBlocks = 3
+)
+
+// htmlPromoLine reports whether text is a subscription offer or a call for
+// reader tips.
+func htmlPromoLine(text string) bool {
+	if htmlRunes(text) > htmlMaxPromoRunes {
+		return false
+	}
+	k := lineKey(text)
+	for _, p := range htmlPromoPrefixes {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	for _, p := range htmlPromoPhrases {
+		if strings.Contains(k, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// htmlDropTailPromos removes subscription offers and calls for tips from
+// the end of a body: up to htmlMaxPromoBlocks trailing paragraphs that
+// htmlPromoLine accepts. Text above the last ordinary block is never
+// touched. Dropped text goes to a.Removed.
+func htmlDropTailPromos(body []news.Block, a *news.Article) []news.Block {
+	n := len(body)
+	for n > 0 && len(body)-n < htmlMaxPromoBlocks && body[n-1].Kind != news.Caption && htmlPromoLine(body[n-1].Text) {
+		n--
+	}
+	if n == 0 {
+		return body
+	}
+	for _, b := range body[n:] {
+		a.Removed = append(a.Removed, b.Text)
+	}
+	return body[:n]
+}
+
+// htmlMaxPriceLinkRunes is the longest link text htmlUnwrapPriceLinks
+// takes for an offer line.
+const htmlMaxPriceLinkRunes = 80
+
+// htmlUnwrapPriceLinks turns list items that are one link naming a price
+// ("Get it on Amazon for $39.99") into plain text. Deal articles list such
+// offers under each product; the main-text extractor would drop them as
+// link lists.
+func htmlUnwrapPriceLinks(root *html.Node) {
+	var links []*html.Node
+	htmlFind(root, func(n *html.Node) bool {
+		if n.Type != html.ElementNode || n.DataAtom != atom.Li {
+			return true
+		}
+		var only *html.Node
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" {
+				continue
+			}
+			if only != nil || c.Type != html.ElementNode || c.DataAtom != atom.A {
+				return false
+			}
+			only = c
+		}
+		if only != nil && htmlListItems(n.Parent) <= htmlMaxOfferItems {
+			if t := htmlText(only); htmlRunes(t) <= htmlMaxPriceLinkRunes && htmlEndsWithPrice(t) {
+				links = append(links, only)
+			}
+		}
+		return false
+	})
+	for _, l := range links {
+		for c := l.FirstChild; c != nil; {
+			next := c.NextSibling
+			l.RemoveChild(c)
+			l.Parent.InsertBefore(c, l)
+			c = next
+		}
+		htmlRemove(l)
+	}
+}
+
+// htmlEndsWithPrice reports whether the last word of s is a price, as
+// in an offer ("… for $39.99") and not in a headline that names a sum.
+func htmlEndsWithPrice(s string) bool {
+	f := strings.Fields(s)
+	return len(f) > 1 && htmlHasPrice(strings.TrimRight(f[len(f)-1], "!.)"))
+}
+
+// htmlHasPrice reports whether s names a price: a currency sign right
+// before a digit, or an amount with two decimals ("39.99").
+func htmlHasPrice(s string) bool {
+	prev := rune(0)
+	for i, r := range s {
+		if r >= '0' && r <= '9' {
+			switch prev {
+			case '$', '£', '€', '₹', '¥':
+				return true
+			}
+			if prev == '.' && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' && (i+2 >= len(s) || s[i+2] < '0' || s[i+2] > '9') && i >= 2 && s[i-2] >= '0' && s[i-2] <= '9' {
+				return true
+			}
+		}
+		prev = r
+	}
+	return false
+}
+
+// htmlMaxOfferItems is the longest list htmlUnwrapPriceLinks reads as
+// offers under one product; longer lists are carousels of other items.
+const htmlMaxOfferItems = 3
+
+// htmlListItems counts the <li> children of n.
+func htmlListItems(n *html.Node) int {
+	c := 0
+	if n == nil {
+		return c
+	}
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		if k.Type == html.ElementNode && k.DataAtom == atom.Li {
+			c++
+		}
+	}
+	return c
 }

@@ -125,6 +125,7 @@ func htmlPrepare(doc *html.Node, base *url.URL, a *news.Article) {
 	htmlMarkCaptions(body)
 	htmlDropHoverCards(body, a)
 	htmlPromoteSubheads(body)
+	htmlUnwrapPriceLinks(body)
 	htmlKeepSpaces(body)
 }
 
