@@ -46,33 +46,25 @@ type goldenResult struct {
 }
 
 func TestParseGolden(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "feeds", "*"))
-	if len(files) == 0 {
-		t.Fatal("no feed fixtures")
-	}
-	for _, f := range files {
-		name := filepath.Base(f)
-		t.Run(name, func(t *testing.T) {
-			body, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var g goldenResult
-			fd, err := Parse(body, "https://feeds.example.in/"+name)
-			if err != nil {
-				g.Error = err.Error()
-			} else {
-				g.Result = fd
-			}
-			checkGolden(t, filepath.Join("feeds", strings.TrimSuffix(name, filepath.Ext(name))+".json"), g)
-		})
-	}
+	goldenDir(t, "feeds", "https://feeds.example.in/",
+		func(name string) string { return strings.TrimSuffix(name, filepath.Ext(name)) + ".json" },
+		func(body []byte, url string) (any, error) { return Parse(body, url) })
 }
 
 func TestParseSitemapGolden(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "sitemaps", "*"))
+	goldenDir(t, "sitemaps", "https://www.example.in/",
+		func(name string) string { return strings.ReplaceAll(name, ".", "_") + ".json" },
+		func(body []byte, url string) (any, error) { return ParseSitemap(body, url) })
+}
+
+// goldenDir parses every fixture in testdata/dir (its URL is base plus the
+// file name) and compares the result, or the error, with the golden file
+// dir/golden(name).
+func goldenDir(t *testing.T, dir, base string, golden func(name string) string, parse func(body []byte, url string) (any, error)) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join("testdata", dir, "*"))
 	if len(files) == 0 {
-		t.Fatal("no sitemap fixtures")
+		t.Fatalf("no fixtures in testdata/%s", dir)
 	}
 	for _, f := range files {
 		name := filepath.Base(f)
@@ -82,13 +74,12 @@ func TestParseSitemapGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			var g goldenResult
-			sm, err := ParseSitemap(body, "https://www.example.in/"+name)
-			if err != nil {
+			if res, err := parse(body, base+name); err != nil {
 				g.Error = err.Error()
 			} else {
-				g.Result = sm
+				g.Result = res
 			}
-			checkGolden(t, filepath.Join("sitemaps", strings.ReplaceAll(name, ".", "_")+".json"), g)
+			checkGolden(t, filepath.Join(dir, golden(name)), g)
 		})
 	}
 }
