@@ -2,11 +2,7 @@ package archive
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -26,41 +22,23 @@ func sharedData(tb testing.TB) string {
 	return shareddata.Dir(tb)
 }
 
-// bbcDocuments reads the BBC Hindi sample (category, text) and returns
-// each article as a headline made of its first words and its text.
+// bbcDocuments returns each article of the BBC Hindi sample with at least
+// 20 words as a headline made of its first 12 words and its text.
 func bbcDocuments(tb testing.TB) [][2]string {
 	tb.Helper()
-	f, err := os.Open(filepath.Join(sharedData(tb), "corpora", "bbc-hindi-sample", "hindi-cleaned-test.csv"))
-	if err != nil {
-		tb.Skipf("BBC Hindi sample not readable: %v", err)
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.FieldsPerRecord = -1
 	var docs [][2]string
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			tb.Fatalf("read BBC sample: %v", err)
-		}
-		if len(rec) < 2 || rec[0] == "0" {
-			continue
-		}
+	for _, rec := range shareddata.BBCHindi(tb) {
 		words := strings.Fields(rec[1])
 		if len(words) < 20 {
 			continue
 		}
-		headline := strings.Join(words[:12], " ")
-		docs = append(docs, [2]string{headline, rec[1]})
+		docs = append(docs, [2]string{strings.Join(words[:12], " "), rec[1]})
 	}
 	return docs
 }
 
 // BenchmarkIngest measures the whole ingest path — scraped-text extraction,
-// language detection, the SQLite store and the Bleve index — on BBC-sized
+// language detection, the SQLite store and the index — on BBC-sized
 // Hindi articles, into a fresh data directory per iteration. It reports
 // articles/s (wall clock, all cores) and the mean article size.
 func BenchmarkIngest(b *testing.B) {

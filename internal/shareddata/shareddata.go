@@ -6,6 +6,7 @@
 package shareddata
 
 import (
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"os"
@@ -68,4 +69,32 @@ func Path(tb testing.TB, elem ...string) string {
 		tb.Skipf("shared data %s absent: skipping", p)
 	}
 	return p
+}
+
+// BBCHindi reads the BBC Hindi sample (corpora/bbc-hindi-sample, a CSV of
+// category and body text under a "0,1" header) and returns one (category,
+// text) pair per article. It skips tb when the file is absent and fails it
+// when the file is malformed.
+func BBCHindi(tb testing.TB) [][2]string {
+	tb.Helper()
+	path := Path(tb, "corpora", "bbc-hindi-sample", "hindi-cleaned-test.csv")
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = 2
+	recs, err := r.ReadAll()
+	if err != nil {
+		tb.Fatalf("read %s: %v", path, err)
+	}
+	if len(recs) < 2 {
+		tb.Fatalf("%s holds no articles", path)
+	}
+	out := make([][2]string, 0, len(recs)-1)
+	for _, rec := range recs[1:] { // the header "0,1"
+		out = append(out, [2]string{rec[0], rec[1]})
+	}
+	return out
 }

@@ -1,13 +1,8 @@
 package sqlite
 
 import (
-	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -30,30 +25,9 @@ func sharedData(t testing.TB) string {
 // as paragraphs. It skips the test when the file is absent.
 func bbcArticles(t testing.TB) []*news.Article {
 	t.Helper()
-	path := filepath.Join(sharedData(t), "corpora", "bbc-hindi-sample", "hindi-cleaned-test.csv")
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		t.Skipf("BBC Hindi sample not found at %s (set KHABAR_SHARED_DATA)", path)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.FieldsPerRecord = 2
-	if _, err := r.Read(); err != nil { // header "0,1"
-		t.Fatalf("read %s: %v", path, err)
-	}
 	base := time.Date(2013, time.June, 1, 8, 0, 0, 0, time.FixedZone("IST", 19800))
 	var out []*news.Article
-	for i := 0; ; i++ {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatalf("read %s: %v", path, err)
-		}
+	for i, rec := range shareddata.BBCHindi(t) {
 		a := &news.Article{
 			URL:       fmt.Sprintf("https://bbc.example/hindi/%s/%d", rec[0], i),
 			Source:    "bbc-hindi",
@@ -73,7 +47,7 @@ func bbcArticles(t testing.TB) []*news.Article {
 		out = append(out, a)
 	}
 	if len(out) == 0 {
-		t.Fatalf("%s holds no articles", path)
+		t.Fatal("the BBC Hindi sample holds no articles")
 	}
 	return out
 }
