@@ -28,7 +28,7 @@ func TestOpenRebuildsAnOldIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Simulate an index from another khabar version: remove it and put an
-	// empty, unrelated Bleve-less directory in its place.
+	// empty directory in its place.
 	idx := filepath.Join(dir, "index")
 	if err := os.RemoveAll(idx); err != nil {
 		t.Fatal(err)

@@ -110,9 +110,10 @@ func (p *Pipeline) Run(ctx context.Context, items <-chan ingest.Item) (Stats, er
 	var st Stats
 	var fatal error
 	// The index follows the store in its own goroutine, so that extraction
-	// and store writes go on while Bleve indexes the previous batches. A
+	// and store writes go on while the index takes in the previous batches. A
 	// kick asks it to catch up; a pending kick covers every write before
-	// it, because CatchUp reads the store's change feed to its end.
+	// it, because CatchUp reads the store's change feed up to the store's
+	// last sequence number when it starts.
 	ix := newFollower(ctx, p.Index, p.Store, cancel)
 	batch := make([]*news.Article, 0, batchSize)
 	origins := make([]string, 0, batchSize)

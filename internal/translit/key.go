@@ -219,6 +219,11 @@ func beforeCluster(s string, i int) bool {
 	return cons(a) && cons(b) && b != 'h'
 }
 
+// aspirable maps the consonant letters that are one class with or without
+// a following "h" (k/kh, g/gh, j/jh, z, t/th, d/dh, p/ph, b/bh, r/rh,
+// s/sh) to that class.
+var aspirable = [256]byte{'k': 'K', 'g': 'G', 'j': 'J', 'z': 'J', 't': 'T', 'd': 'D', 'p': 'P', 'b': 'B', 'r': 'R', 's': 'S'}
+
 // consonantClass returns the class symbol of the consonant letters at
 // s[i:] and how many bytes they take ('X' stands for KS; 0 for nothing).
 func consonantClass(s string, i int) (byte, int) {
@@ -227,19 +232,15 @@ func consonantClass(s string, i int) (byte, int) {
 	if i+1 < len(s) {
 		n = s[i+1]
 	}
-	switch c {
-	case 'k':
+	if cl := aspirable[c]; cl != 0 {
 		if n == 'h' {
-			return 'K', 2
+			return cl, 2
 		}
-		return 'K', 1
+		return cl, 1
+	}
+	switch c {
 	case 'q':
 		return 'K', 1
-	case 'g':
-		if n == 'h' {
-			return 'G', 2
-		}
-		return 'G', 1
 	case 'c':
 		switch {
 		case strings.HasPrefix(s[i:], "chh"):
@@ -252,43 +253,8 @@ func consonantClass(s string, i int) (byte, int) {
 			return 'S', 1
 		}
 		return 'K', 1
-	case 'j', 'z':
-		if n == 'h' {
-			return 'J', 2
-		}
-		return 'J', 1
-	case 't':
-		if n == 'h' {
-			return 'T', 2
-		}
-		return 'T', 1
-	case 'd':
-		if n == 'h' {
-			return 'D', 2
-		}
-		return 'D', 1
-	case 'p':
-		if n == 'h' {
-			return 'P', 2
-		}
-		return 'P', 1
 	case 'f':
 		return 'P', 1
-	case 'b':
-		if n == 'h' {
-			return 'B', 2
-		}
-		return 'B', 1
-	case 'r':
-		if n == 'h' {
-			return 'R', 2
-		}
-		return 'R', 1
-	case 's':
-		if n == 'h' {
-			return 'S', 2
-		}
-		return 'S', 1
 	case 'x':
 		return 'X', 1
 	case 'v', 'w':
