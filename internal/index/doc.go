@@ -47,6 +47,16 @@
 // field over the live documents (exec.go). Every match is counted and
 // faceted; the hits are the best Offset+Limit by score.
 //
+// A query that matches few documents of a segment walks their postings. One
+// that matches many (a common word, two of them, a phrase of common words)
+// takes the dense path (dense.go, exec_dense.go): its matches become a
+// bitset built word by word from cached bitsets of its terms, the total and
+// facets are popcounts, and only the matches whose score bound (from
+// per-posting impacts kept one byte each) can reach the top hits have their
+// postings decoded. Each segment also indexes the pairs of adjacent frequent
+// words (pairs.go), so a phrase of two common words is one dictionary
+// entry instead of a check of positions in every document holding both.
+//
 // An Index is safe for concurrent use. Only one process may open a
 // directory at a time (a lock file enforces it on Unix).
 package index

@@ -50,6 +50,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	}
 	defer snap.release()
 	e := newRunner(snap, &q)
+	e.dense, e.denseMinDocs, e.denseMinCost, e.denseTop = ix.dense, ix.denseMinDocs, ix.denseMinCost, ix.denseTop
 	for si := range snap.segs {
 		if si%4 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -165,6 +166,14 @@ type runner struct {
 
 	scaleSeg *segment
 	scaleVal float64
+
+	// the dense path (dense.go): its cache (nil: never take it), the
+	// smallest segment and match cost it serves, and the length of the
+	// sets' top lists
+	dense        *denseCache
+	denseMinDocs int
+	denseMinCost int
+	denseTop     int
 }
 
 func newRunner(snap *snapshot, q *Query) *runner {
@@ -335,9 +344,14 @@ func (e *runner) segment(si int) error {
 		e.top.push(cand{score: sc, pub: pub, seg: si, doc: d})
 	}
 
+	// The cheapest Must clause leads; scores add up in this order.
+	sort.SliceStable(must, func(i, j int) bool { return must[i].cost() < must[j].cost() })
 	switch {
+	case e.denseWorth(seg, must, should):
+		if err := e.segmentDense(si, must, should, nShould, srcOK, langOK); err != nil {
+			return fmt.Errorf("segment %s: %w", seg.name, err)
+		}
 	case len(must) > 0:
-		sort.SliceStable(must, func(i, j int) bool { return must[i].cost() < must[j].cost() })
 		d := uint32(0)
 		for {
 			d = must[0].advance(d)

@@ -17,7 +17,7 @@ import (
 
 // schemaVersion changes whenever the file format or the way documents are
 // analyzed changes; an index with another version must be rebuilt.
-const schemaVersion = "8"
+const schemaVersion = "9"
 
 // DefaultPageSize is the number of changes CatchUp reads from the store at a
 // time.
@@ -43,6 +43,14 @@ type Index struct {
 	pageSize int        // changes per CatchUp read
 	writeMu  sync.Mutex // serializes Apply, CatchUp and merges
 	nextSeg  uint64     // guarded by writeMu
+
+	// sets of frequent entries for searches that match many documents
+	// (dense.go), and the smallest segment and match cost that take that
+	// path, and the length of the sets' top lists
+	dense        *denseCache
+	denseMinDocs int
+	denseMinCost int
+	denseTop     int
 
 	mu     sync.Mutex // guards snap and closed
 	snap   *snapshot
@@ -161,7 +169,8 @@ func open(dir string, an *analysis.Analyzer) (*Index, error) {
 	if err := removeUnused(dir, m); err != nil {
 		return fail(err)
 	}
-	ix := &Index{dir: dir, an: an, pageSize: DefaultPageSize, nextSeg: m.NextSeg}
+	ix := &Index{dir: dir, an: an, pageSize: DefaultPageSize, nextSeg: m.NextSeg,
+		dense: newDenseCache(denseCacheBytes), denseMinDocs: denseMinDocs, denseMinCost: denseMinDF, denseTop: denseTop}
 	ix.install(newSnapshot(views, m.LastSeq))
 	return ix, nil
 }

@@ -23,6 +23,9 @@ type docTerms struct {
 	// terms holds each text term's count per field and its positions
 	// (field<<posShift + position), ascending.
 	terms map[string]*occurrence
+	// seq holds each text field's terms in order of position, for the
+	// word pairs (pairs.go)
+	seq [fieldXKey][]string
 }
 
 type occurrence struct {
@@ -58,6 +61,7 @@ func (ix *Index) invert(a *news.Article) *docTerms {
 			}
 			o.tf[field]++
 			o.pos = append(o.pos, uint32(field)<<posShift|d.lens[field])
+			d.seq[field] = append(d.seq[field], t.Term)
 			d.lens[field]++
 			for _, k := range ix.an.WordKeys(text[t.Start:t.End], t.Term) {
 				ko := d.terms[keyPrefix+k]
@@ -120,21 +124,25 @@ func (ix *Index) invertAll(arts []*news.Article) []*docTerms {
 	return out
 }
 
+// docRef is one document's occurrence of a term, while a segment is
+// written.
+type docRef struct {
+	doc uint32
+	occ *occurrence
+}
+
 // writeSegment writes docs as a new segment file at path; document i is
 // docs[i].
 func writeSegment(path string, docs []*docTerms) error {
 	var cols docColumns
-	type ref struct {
-		doc uint32
-		occ *occurrence
-	}
-	inverted := map[string][]ref{}
+	inverted := map[string][]docRef{}
 	for i, d := range docs {
 		cols.add(d.id, d.pub, d.src, d.lang, d.lens)
 		for t, o := range d.terms {
-			inverted[t] = append(inverted[t], ref{uint32(i), o})
+			inverted[t] = append(inverted[t], docRef{uint32(i), o})
 		}
 	}
+	paired := addPairs(docs, inverted)
 	terms := make([]string, 0, len(inverted))
 	for t := range inverted {
 		terms = append(terms, t)
@@ -150,6 +158,7 @@ func writeSegment(path string, docs []*docTerms) error {
 	if err != nil {
 		return err
 	}
+	w.paired = paired
 	var pos []byte
 	for _, t := range terms {
 		w.beginTerm([]byte(t))

@@ -135,6 +135,12 @@ func (ix *Index) merge(ctx context.Context, snap *snapshot, pick []int) error {
 	if err != nil {
 		return fmt.Errorf("merge: %w", err)
 	}
+	paired := pairedInAll(in)
+	keep := make(map[string]bool, len(paired))
+	for _, t := range paired {
+		keep[t] = true
+	}
+	w.paired = paired
 	cursor := make([]int, len(in))
 	for step := 0; ; step++ {
 		if step%4096 == 0 {
@@ -153,6 +159,15 @@ func (ix *Index) merge(ctx context.Context, snap *snapshot, pick []int) error {
 		}
 		if least == nil {
 			break
+		}
+		if least[0] == pairPrefix[0] && !keepPair(keep, least) {
+			// a pair some segment does not hold in full
+			for i, v := range in {
+				if cursor[i] < v.seg.nTerms && bytes.Equal(v.seg.term(cursor[i]), least) {
+					cursor[i]++
+				}
+			}
+			continue
 		}
 		w.beginTerm(least)
 		for i, v := range in {

@@ -166,13 +166,7 @@ func (it *postingIter) advance(target uint32) bool {
 		}
 		return false
 	}
-	jump := -1
-	for b := max(it.count/blockSize, 1); b < it.nBlocks; b++ {
-		if le.Uint32(it.blocks[(b-1)*blockEntrySize:]) >= target {
-			break
-		}
-		jump = b
-	}
+	jump := it.lastBlockBefore(target)
 	if jump > 0 && jump*blockSize > it.count {
 		e := it.blocks[jump*blockEntrySize:]
 		it.prev = le.Uint32(it.blocks[(jump-1)*blockEntrySize:])
@@ -189,6 +183,37 @@ func (it *postingIter) advance(target uint32) bool {
 		}
 	}
 	return false
+}
+
+// lastBlockBefore returns the last block b, from the block of the next
+// posting on, whose previous block ends before target (-1 when none): the
+// block where a posting at or after target can first be. It gallops, then
+// halves, so short and long jumps both cost few reads of the table.
+func (it *postingIter) lastBlockBefore(target uint32) int {
+	lo := max(it.count/blockSize, 1)
+	ends := func(b int) uint32 { return le.Uint32(it.blocks[(b-1)*blockEntrySize:]) }
+	if lo >= it.nBlocks || ends(lo) >= target {
+		return -1
+	}
+	// ends(lo) < target; find hi with ends(hi) >= target (or the end).
+	step, hi := 1, lo+1
+	for hi < it.nBlocks && ends(hi) < target {
+		lo = hi
+		hi += step
+		step *= 2
+	}
+	hi = min(hi, it.nBlocks)
+	// The answer is in [lo, hi): ends(lo) < target, and ends(hi) >= target
+	// or hi is the end.
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if ends(mid) < target {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo
 }
 
 // rawPositions returns the encoded positions of the current posting.

@@ -26,13 +26,15 @@ import (
 //	idBytes  the document ids
 //	idSorted n × uint32   document numbers in the order of their ids
 //	srcNames, langNames   count uint32, then per name uint16 length + bytes
+//	paired                the same, of the terms whose word pairs the
+//	                      segment holds (see pairs.go), sorted
 //	termOffs (t+1)×uint32 offsets into termBytes
 //	termBytes             the terms, sorted bytewise
 //	termMeta t × 24 bytes df uint32, blocks uint32, postings offset uint64,
 //	                      positions offset uint64
 //	postings, positions   see postings.go
 //
-// followed by the footer: the offset of each of the 14 sections and of the
+// followed by the footer: the offset of each of the 15 sections and of the
 // end of the last, the document and term counts, the total field lengths,
 // and the magic.
 type segment struct {
@@ -47,6 +49,7 @@ type segment struct {
 	sumLens   [numFields]uint64
 	srcNames  []string
 	langNames []string
+	paired    map[string]bool // terms whose word pairs the segment holds
 }
 
 // The fields of a document. Text fields come first; fieldXKey holds the
@@ -85,6 +88,7 @@ const (
 	secIDSorted
 	secSrcNames
 	secLangNames
+	secPaired
 	secTermOffs
 	secTermBytes
 	secTermMeta
@@ -94,7 +98,7 @@ const (
 )
 
 const (
-	segMagic   = "KHSEG003"
+	segMagic   = "KHSEG004"
 	metaSize   = 24
 	footerSize = (numSections+1)*8 + 4 + 4 + numFields*8 + len(segMagic)
 )
@@ -164,6 +168,14 @@ func parseSegment(name string, data []byte) (*segment, error) {
 	}
 	if s.langNames, err = readNames(s.section(secLangNames)); err != nil {
 		return nil, bad("language names: " + err.Error())
+	}
+	paired, err := readNames(s.section(secPaired))
+	if err != nil {
+		return nil, bad("paired terms: " + err.Error())
+	}
+	s.paired = make(map[string]bool, len(paired)-1)
+	for _, t := range paired[1:] {
+		s.paired[t] = true
 	}
 	return s, nil
 }

@@ -49,6 +49,9 @@ type segWriter struct {
 	cur      []byte
 	inTerm   bool
 	err      error
+	// paired lists the terms whose word pairs the segment holds (see
+	// pairs.go); set before finish
+	paired []string
 }
 
 // newSegWriter starts the segment file path for documents whose field
@@ -249,6 +252,8 @@ func (w *segWriter) finish(docs *docColumns) (err error) {
 	write(nameTable(srcNames))
 	mark(secLangNames)
 	write(nameTable(langNames))
+	mark(secPaired)
+	write(nameTable(w.paired))
 	mark(secTermOffs)
 	for _, o := range w.termOffs {
 		write(le.AppendUint32(buf[:0], o))

@@ -1,0 +1,531 @@
+package index
+
+import (
+	"math"
+	"slices"
+	"sort"
+)
+
+// The dense path serves a segment where the query matches many documents
+// (see dense.go). It gives the same hits, total and facets as the walk in
+// runner.segment, in two passes:
+//
+//  1. the set of matches as a bitset: the clauses' bitsets combined (Must
+//     ANDed, else Should ORed; MustNot and deletions cleared, source and
+//     language filters ANDed), then a walk over the set for what bitsets
+//     cannot tell (a phrase's positions, the date range); the total and
+//     the facets are popcounts;
+//  2. the top hits: each match's score is bounded from the impacts its
+//     entries' sets keep (one byte per posting, rounded up); only a match
+//     whose bound can beat the worst hit kept has its postings decoded
+//     and scored, by the same matchers as the walk.
+
+// denseWorth reports whether the dense path should serve segment seg for
+// matchers must and should (nil when the query has no such clause).
+func (e *runner) denseWorth(seg *segment, must, should []matcher) bool {
+	if e.dense == nil || seg.n < e.denseMinDocs || len(must)+len(should) == 0 {
+		return false
+	}
+	cost := 0
+	if len(must) > 0 {
+		cost = math.MaxInt
+		for _, m := range must {
+			cost = min(cost, m.cost())
+		}
+	} else {
+		for _, m := range should {
+			cost += m.cost()
+		}
+	}
+	return cost >= max(e.denseMinCost, seg.n/64)
+}
+
+// entryInfo returns where entry's postings are in segment si.
+func (e *runner) entryInfo(si int, entry string) (termInfo, bool) {
+	if found, ok := e.found[entry]; ok {
+		if !found[si] {
+			return termInfo{}, false
+		}
+		return e.where[entry][si], true
+	}
+	// MustNot terms have no idf entry; look them up here.
+	return e.snap.segs[si].seg.lookup([]byte(entry))
+}
+
+// clauseBits ORs the documents of clause c in segment si into dst (zeroed
+// by the caller) and reports whether they are exactly its matches. For a
+// phrase they are the documents with each of its word pairs when the
+// segment holds them (exact for two words), else those with a term of
+// every position; the phrase's positions confirm the rest.
+func (e *runner) clauseBits(si int, c Clause, dst []uint64) (exact bool, err error) {
+	or := func(dst []uint64, prefix string, entries []string) error {
+		for _, t := range entries {
+			if ti, ok := e.entryInfo(si, prefix+t); ok {
+				if err := e.orEntry(si, prefix+t, ti, dst); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	if len(c.Terms) == 1 {
+		if err := or(dst, "", c.Terms[0]); err != nil {
+			return false, err
+		}
+		return true, or(dst, keyPrefix, c.Keys)
+	}
+	tmp := getBits(len(dst))
+	defer putBits(tmp)
+	if pairsCover(e.snap.segs[si].seg, c.Terms) {
+		// The documents with each adjacent pair: exactly the matches
+		// of a two-word phrase.
+		for i := 1; i < len(c.Terms); i++ {
+			target := dst
+			if i > 1 {
+				target = tmp
+				clear(tmp)
+			}
+			for _, a := range c.Terms[i-1] {
+				for _, b := range c.Terms[i] {
+					if err := or(target, "", []string{pairEntry(a, b)}); err != nil {
+						return false, err
+					}
+				}
+			}
+			if i > 1 {
+				for j, w := range tmp {
+					dst[j] &= w
+				}
+			}
+		}
+		return len(c.Terms) == 2, nil
+	}
+	for i, alts := range c.Terms {
+		if i == 0 {
+			if err := or(dst, "", alts); err != nil {
+				return false, err
+			}
+			continue
+		}
+		clear(tmp)
+		if err := or(tmp, "", alts); err != nil {
+			return false, err
+		}
+		for j, w := range tmp {
+			dst[j] &= w
+		}
+	}
+	return false, nil
+}
+
+// segmentDense runs the query on segment si by the dense path. must,
+// should and not are the matchers runner.segment built (should without
+// the clauses that have no postings here, of nShould in the query).
+func (e *runner) segmentDense(si int, must, should []matcher, nShould int, srcOK, langOK []bool) error {
+	v := &e.snap.segs[si]
+	seg := v.seg
+	w := bitWords(seg.n)
+	set := getBits(w)
+	defer putBits(set)
+	tmp := getBits(w)
+	defer putBits(tmp)
+
+	// Pass 1: the set of matches.
+	var check []Clause // phrases whose positions decide
+	var exactShould []uint64
+	if len(e.q.Must) > 0 {
+		for i, c := range e.q.Must {
+			dst := set
+			if i > 0 {
+				dst = tmp
+				clear(dst)
+			}
+			exact, err := e.clauseBits(si, c, dst)
+			if err != nil {
+				return err
+			}
+			if !exact {
+				check = append(check, c)
+			}
+			if i > 0 {
+				for j, x := range tmp {
+					set[j] &= x
+				}
+			}
+		}
+	} else {
+		var phrases []Clause
+		for _, c := range e.q.Should {
+			clear(tmp)
+			exact, err := e.clauseBits(si, c, tmp)
+			if err != nil {
+				return err
+			}
+			if !exact {
+				phrases = append(phrases, c)
+				continue
+			}
+			for j, x := range tmp {
+				set[j] |= x
+			}
+		}
+		if len(phrases) > 0 {
+			// A document some exact clause matches is in; one only
+			// a phrase's terms reach needs the phrase.
+			exactShould = getBits(w)
+			defer putBits(exactShould)
+			copy(exactShould, set)
+			for _, c := range phrases {
+				clear(tmp)
+				if _, err := e.clauseBits(si, c, tmp); err != nil {
+					return err
+				}
+				for j, x := range tmp {
+					set[j] |= x
+				}
+			}
+			check = phrases
+		}
+	}
+	var notPhrases []Clause
+	for _, c := range e.q.MustNot {
+		clear(tmp)
+		exact, err := e.clauseBits(si, c, tmp)
+		if err != nil {
+			return err
+		}
+		if !exact {
+			notPhrases = append(notPhrases, c)
+			continue
+		}
+		for j, x := range tmp {
+			set[j] &^= x
+		}
+	}
+	if v.del != nil {
+		for j, x := range v.del[:w] {
+			set[j] &^= x
+		}
+	}
+	for _, f := range []struct {
+		ok  []bool
+		src bool
+	}{{srcOK, true}, {langOK, false}} {
+		if f.ok == nil {
+			continue
+		}
+		clear(tmp)
+		for o, b := range e.ordinalBits(si, f.src) {
+			if o < len(f.ok) && f.ok[o] {
+				for j, x := range b {
+					tmp[j] |= x
+				}
+			}
+		}
+		for j, x := range tmp {
+			set[j] &= x
+		}
+	}
+	if len(check) > 0 || len(notPhrases) > 0 || e.filterT {
+		if err := e.confirm(si, set, check, exactShould, notPhrases); err != nil {
+			return err
+		}
+	}
+	e.total += popcount(set)
+	for _, f := range []struct {
+		counts []int
+		src    bool
+	}{{e.facets.src, true}, {e.facets.lang, false}} {
+		for o, b := range e.ordinalBits(si, f.src) {
+			if o > 0 && o < len(f.counts) {
+				f.counts[o] += andCount(set, b)
+			}
+		}
+	}
+
+	// Pass 2: the top hits.
+	hit := make([]bool, len(should))
+	if e.top.newest {
+		for d := nextSet(set, 0); d != endDoc; d = nextSet(set, d+1) {
+			pub := seg.pub(d)
+			if floor, full := e.top.floor(); full && pub < floor.pub {
+				continue
+			}
+			e.rank(si, d, pub, must, should, hit, nShould)
+		}
+		return nil
+	}
+	return e.rankBounded(si, set, must, should, hit, nShould)
+}
+
+// boundSource is one dictionary entry of a scoring clause, for bounds: its
+// set and the score bound of each impact step.
+type boundSource struct {
+	set    *denseSet
+	bound  [256]float64
+	clause int // index in the query's Must, or len(Must) + index in Should
+}
+
+// rankBounded offers the matches in set to the top hits by relevance. A
+// match's score is bounded from its entries' impacts; only a match whose
+// bound can beat the worst hit kept has its postings decoded and scored.
+func (e *runner) rankBounded(si int, set []uint64, must, should []matcher, hit []bool, nShould int) error {
+	seg := e.snap.segs[si].seg
+	scale := e.scale(seg)
+	var srcs []boundSource
+	add := func(clause int, entry string, w float64) error {
+		ti, ok := e.entryInfo(si, entry)
+		if !ok {
+			return nil
+		}
+		ds, err := e.denseSetOf(si, entry, ti)
+		if err != nil {
+			return err
+		}
+		bs := boundSource{set: ds, clause: clause}
+		for q := range bs.bound {
+			x := float64(q) / 255 * ds.maxImpact * scale
+			// a hair above, so rounding never puts a bound below a score
+			bs.bound[q] = w * e.idf[entry] * x * (bm25K1 + 1) / (x + bm25K1) * (1 + 1e-9)
+		}
+		srcs = append(srcs, bs)
+		return nil
+	}
+	nMust := len(e.q.Must)
+	for ci, c := range append(append([]Clause(nil), e.q.Must...), e.q.Should...) {
+		boost := c.Boost
+		if boost == 0 {
+			boost = 1
+		}
+		if len(c.Terms) > 1 {
+			for _, alts := range c.Terms {
+				for _, t := range alts {
+					if err := add(ci, t, boost); err != nil {
+						return err
+					}
+				}
+			}
+			continue
+		}
+		for _, t := range c.Terms[0] {
+			if err := add(ci, t, boost); err != nil {
+				return err
+			}
+		}
+		kb := c.KeyBoost
+		if kb == 0 {
+			kb = DefaultKeyBoost
+		}
+		for _, k := range c.Keys {
+			if err := add(ci, keyPrefix+k, boost*kb); err != nil {
+				return err
+			}
+		}
+	}
+	// The documents on the sources' top lists first: they raise the worst
+	// hit kept fast, and when every other match's bound (each source at
+	// most at its cut) falls below it, the rest need no look.
+	var cands []uint32
+	var rest float64
+	for _, s := range srcs {
+		for _, d := range s.set.top {
+			if set[d>>6]&(1<<(d&63)) != 0 {
+				cands = append(cands, d)
+			}
+		}
+		if s.set.cut >= 0 {
+			rest += s.bound[s.set.cut]
+		}
+	}
+	slices.Sort(cands)
+	cands = slices.Compact(cands)
+	seen := make([]bool, len(e.q.Must)+len(e.q.Should))
+	bound := func(d uint32) float64 {
+		var mustSum, shouldSum float64
+		clear(seen)
+		matched := 0
+		for i := range srcs {
+			s := &srcs[i]
+			if !s.set.has(d) {
+				continue
+			}
+			b := s.bound[s.set.impactOf(d)]
+			if s.clause < nMust {
+				mustSum += b
+				continue
+			}
+			shouldSum += b
+			if !seen[s.clause] {
+				seen[s.clause] = true
+				matched++
+			}
+		}
+		if nShould > 0 {
+			mustSum += shouldSum * float64(matched) / float64(nShould)
+		}
+		return mustSum
+	}
+	offer := func(d uint32, must, should []matcher) {
+		if floor, full := e.top.floor(); full && bound(d) < floor.score {
+			return
+		}
+		e.rank(si, d, seg.pub(d), must, should, hit, nShould)
+	}
+	for _, d := range cands {
+		offer(d, must, should)
+	}
+	if floor, full := e.top.floor(); full && rest < floor.score {
+		return nil
+	}
+	// Every match, but for those just offered, with fresh matchers.
+	if len(cands) > 0 {
+		var err error
+		if must, should, err = e.freshMatchers(si); err != nil {
+			return err
+		}
+	}
+	k := 0
+	for d := nextSet(set, 0); d != endDoc; d = nextSet(set, d+1) {
+		for k < len(cands) && cands[k] < d {
+			k++
+		}
+		if k < len(cands) && cands[k] == d {
+			continue
+		}
+		offer(d, must, should)
+	}
+	for _, ms := range [][]matcher{must, should} {
+		for _, m := range ms {
+			if err := matcherErr(m); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// freshMatchers returns new matchers of the query's Must and Should
+// clauses in segment si, as runner.segment builds them: Must sorted by
+// cost, Should without the clauses that have no postings here.
+func (e *runner) freshMatchers(si int) (must, should []matcher, err error) {
+	for _, c := range e.q.Must {
+		m, err := e.matcherOf(si, c)
+		if err != nil {
+			return nil, nil, err
+		}
+		must = append(must, m)
+	}
+	sort.SliceStable(must, func(i, j int) bool { return must[i].cost() < must[j].cost() })
+	for _, c := range e.q.Should {
+		m, err := e.matcherOf(si, c)
+		if err != nil {
+			return nil, nil, err
+		}
+		if m != nil {
+			should = append(should, m)
+		}
+	}
+	return must, should, nil
+}
+
+// confirm clears from set the documents a phrase in check does not match
+// (all of them when check holds Must clauses; for Should clauses, those
+// also outside exactShould), those a phrase in notPhrases matches, and
+// those outside the date range.
+func (e *runner) confirm(si int, set []uint64, check []Clause, exactShould []uint64, notPhrases []Clause) error {
+	seg := e.snap.segs[si].seg
+	open := func(cs []Clause) ([]matcher, error) {
+		var out []matcher
+		for _, c := range cs {
+			m, err := e.matcherOf(si, c)
+			if err != nil {
+				return nil, err
+			}
+			if m != nil {
+				out = append(out, m)
+			}
+		}
+		return out, nil
+	}
+	checks, err := open(check)
+	if err != nil {
+		return err
+	}
+	nots, err := open(notPhrases)
+	if err != nil {
+		return err
+	}
+	anyOf := exactShould != nil
+	for d := nextSet(set, 0); d != endDoc; d = nextSet(set, d+1) {
+		ok := true
+		if e.filterT {
+			pub := seg.pub(d)
+			ok = pub != noTime && pub >= e.from && pub < e.to
+		}
+		if ok && len(check) > 0 {
+			if anyOf {
+				if exactShould[d>>6]&(1<<(d&63)) == 0 {
+					ok = false
+					for _, m := range checks {
+						if m.advance(d) == d {
+							ok = true
+							break
+						}
+					}
+				}
+			} else if len(checks) < len(check) {
+				ok = false // a Must phrase has no postings here
+			} else {
+				for _, m := range checks {
+					if m.advance(d) != d {
+						ok = false
+						break
+					}
+				}
+			}
+		}
+		for _, m := range nots {
+			if ok && m.advance(d) == d {
+				ok = false
+			}
+		}
+		if !ok {
+			set[d>>6] &^= 1 << (d & 63)
+		}
+	}
+	for _, ms := range [][]matcher{checks, nots} {
+		for _, m := range ms {
+			if err := matcherErr(m); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// rank scores match d (published at pub) and offers it to the top hits,
+// as runner.segment's walk does.
+func (e *runner) rank(si int, d uint32, pub int64, must, should []matcher, hit []bool, nShould int) {
+	for _, m := range must {
+		if m.advance(d) != d {
+			return // cannot happen: d matches every Must clause
+		}
+	}
+	matched := 0
+	for i, m := range should {
+		hit[i] = m.advance(d) == d
+		if hit[i] {
+			matched++
+		}
+	}
+	if floor, full := e.top.floor(); full {
+		if e.top.newest {
+			if pub < floor.pub {
+				return
+			}
+		} else if total(must, should, hit, matched, nShould, matcher.bound) < floor.score {
+			return
+		}
+	}
+	e.top.push(cand{score: total(must, should, hit, matched, nShould, matcher.score), pub: pub, seg: si, doc: d})
+}

@@ -1,0 +1,111 @@
+package index
+
+import (
+	"sort"
+	"strings"
+)
+
+// Word pairs. A phrase of two frequent words ("के लिए", "महिला मरीज")
+// matches a large share of the documents that hold both words, and
+// confirming it from positions means decoding both words' postings and
+// positions for each of them. So a segment also indexes the pairs of
+// adjacent terms (in one field, as a phrase sees them) when both are among
+// its paired terms: those in at least pairMinShare of its documents. A
+// pair's entry is pairPrefix + first + pairSep + second; its postings
+// count the pair's occurrences in the key field's slot and carry no
+// positions. The segment lists its paired terms, so a search knows that a
+// pair of two paired terms missing from its dictionary occurs nowhere in
+// it. A merge keeps the pairs of the terms paired in every segment it
+// merges (their pairs are complete there) and drops the others.
+const (
+	pairPrefix = "\x02"
+	pairSep    = "\x1f"
+	// pairMinShare is the share of a segment's documents a term must be
+	// in to have its pairs indexed; fewer than pairMinDocs documents
+	// never suffice.
+	pairMinShare = 0.01
+	pairMinDocs  = 2
+)
+
+// pairEntry returns the dictionary entry of the pair (a, b).
+func pairEntry(a, b string) string { return pairPrefix + a + pairSep + b }
+
+// splitPair returns the terms of a pair entry.
+func splitPair(entry string) (a, b string, ok bool) {
+	if !strings.HasPrefix(entry, pairPrefix) {
+		return "", "", false
+	}
+	return strings.Cut(entry[len(pairPrefix):], pairSep)
+}
+
+// addPairs chooses the paired terms of a new segment of docs (inverted
+// holds their terms) and adds the postings of their pairs to inverted. It
+// returns the paired terms, sorted.
+func addPairs(docs []*docTerms, inverted map[string][]docRef) []string {
+	minDocs := max(pairMinDocs, int(pairMinShare*float64(len(docs))))
+	paired := map[string]bool{}
+	var list []string
+	for t, refs := range inverted {
+		if len(refs) >= minDocs && !strings.HasPrefix(t, keyPrefix) {
+			paired[t] = true
+			list = append(list, t)
+		}
+	}
+	sort.Strings(list)
+	counts := map[string]uint32{}
+	for i, d := range docs {
+		clear(counts)
+		for _, seq := range d.seq {
+			for j := 1; j < len(seq); j++ {
+				if paired[seq[j-1]] && paired[seq[j]] {
+					counts[pairEntry(seq[j-1], seq[j])]++
+				}
+			}
+		}
+		for p, c := range counts {
+			o := &occurrence{}
+			o.tf[fieldXKey] = c
+			inverted[p] = append(inverted[p], docRef{uint32(i), o})
+		}
+	}
+	return list
+}
+
+// pairedInAll returns the terms paired in every segment of in, sorted.
+func pairedInAll(in []*segView) []string {
+	var out []string
+	for t := range in[0].seg.paired {
+		all := true
+		for _, v := range in[1:] {
+			if !v.seg.paired[t] {
+				all = false
+				break
+			}
+		}
+		if all {
+			out = append(out, t)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// keepPair reports whether a merge keeps pair entry: both its terms are in
+// keep.
+func keepPair(keep map[string]bool, entry []byte) bool {
+	a, b, ok := splitPair(string(entry))
+	return ok && keep[a] && keep[b]
+}
+
+// pairsCover reports whether segment seg holds every pair of a phrase
+// whose positions have the terms alts: every term is paired there.
+func pairsCover(seg *segment, alts [][]string) bool {
+	for _, as := range alts {
+		for _, t := range as {
+			if !seg.paired[t] {
+				return false
+			}
+		}
+	}
+	return true
+}
