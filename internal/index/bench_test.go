@@ -92,7 +92,9 @@ func TestMain(m *testing.M) {
 // with facets, as the search page asks: a common word (the 3rd most
 // frequent), a mid-frequency word (rank 300), two common words (AND), three
 // words in any-word mode (OR), and a two-word phrase. matches/op is the
-// number of matching documents, ns/match the cost per match.
+// number of matching documents, ns/match the cost per match. Each query
+// runs on the dense path (dense.go) as searches do, and as "walk/…" with
+// the dense path off, over every posting: the peer of the same run.
 func BenchmarkSearch(b *testing.B) {
 	ix, err := benchIndex()
 	if err != nil {
@@ -112,22 +114,33 @@ func BenchmarkSearch(b *testing.B) {
 		{"phrase", Query{Must: []Clause{{Terms: [][]string{{term(w[2]).Terms[0][0]}, {term(w[3]).Terms[0][0]}}}}}},
 		{"newest", Query{Must: []Clause{term(w[2])}, Sort: SortNewest}},
 	}
-	for _, tt := range queries {
-		b.Run(tt.name, func(b *testing.B) {
-			q := tt.q
-			q.FacetSize = 10
-			var total int
-			for b.Loop() {
-				r, err := ix.Search(context.Background(), q)
-				if err != nil {
-					b.Fatal(err)
-				}
-				total = r.Total
+	dense := ix.dense
+	defer func() { ix.dense = dense }()
+	for _, path := range []string{"", "walk/"} {
+		for _, tt := range queries {
+			ix.dense = dense
+			if path != "" {
+				ix.dense = nil
 			}
-			b.ReportMetric(float64(total), "matches/op")
-			if total > 0 {
-				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(total), "ns/match")
-			}
-		})
+			benchQuery(b, ix, path+tt.name, tt.q)
+		}
 	}
+}
+
+func benchQuery(b *testing.B, ix *Index, name string, q Query) {
+	b.Run(name, func(b *testing.B) {
+		q.FacetSize = 10
+		var total int
+		for b.Loop() {
+			r, err := ix.Search(context.Background(), q)
+			if err != nil {
+				b.Fatal(err)
+			}
+			total = r.Total
+		}
+		b.ReportMetric(float64(total), "matches/op")
+		if total > 0 {
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(total), "ns/match")
+		}
+	})
 }

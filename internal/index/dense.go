@@ -36,6 +36,10 @@ const denseMinDF = 1024
 // segments cost little either way.
 const denseMinDocs = 4096
 
+// maxOrdinalSets is the most values of a source or language column the
+// dense path keeps a bitset of each for; with more, it reads the column.
+const maxOrdinalSets = 64
+
 // denseKey names one cached bitset: a dictionary entry of a segment, or
 // one source or language ordinal (entry "\x00s:N" or "\x00l:N").
 type denseKey struct {

@@ -30,6 +30,9 @@ func TestDenseMatchesWalk(t *testing.T) {
 		if i%5 == 0 {
 			a.Language = "mr"
 		}
+		if i%2 == 0 && i < 1300 { // more sources than large segments keep bitsets for
+			a.Source = fmt.Sprintf("extra%d", i%(2*maxOrdinalSets+20))
+		}
 		if i%9 == 0 {
 			a.Published = time.Time{}
 		}
@@ -59,17 +62,20 @@ func TestDenseMatchesWalk(t *testing.T) {
 			keys = append(keys, strings.TrimPrefix(k, keyPrefix))
 		}
 	}
-	nseg, ndel, lake := len(snap.segs), 0, 0
+	nseg, ndel, lake, manySrc := len(snap.segs), 0, 0, 0
 	for _, v := range snap.segs {
 		ndel += v.ndel
+		if len(v.seg.srcNames) > maxOrdinalSets {
+			manySrc++
+		}
 		if v.seg.paired[terms(t, "झील")[0]] {
 			lake++
 		}
 	}
 	snap.release()
-	if nseg < 2 || ndel == 0 || len(keys) == 0 || lake == 0 || lake == nseg {
-		t.Fatalf("setup: %d segments, %d deletions, keys %v, झील paired in %d segments; want several segments, deletions, keys, and झील paired in some segments only",
-			nseg, ndel, keys, lake)
+	if nseg < 2 || ndel == 0 || len(keys) == 0 || lake == 0 || lake == nseg || manySrc == 0 || manySrc == nseg {
+		t.Fatalf("setup: %d segments, %d deletions, keys %v, झील paired in %d segments, %d with over %d sources; want several segments, deletions, keys, and some segments only with झील paired and with many sources",
+			nseg, ndel, keys, lake, manySrc, maxOrdinalSets)
 	}
 
 	w := func(s string) string { return terms(t, s)[0] }

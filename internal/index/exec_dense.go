@@ -207,15 +207,31 @@ func (e *runner) segmentDense(si int, must, should []matcher, nShould int, srcOK
 			set[j] &^= x
 		}
 	}
-	for _, f := range []struct {
-		ok  []bool
-		src bool
-	}{{srcOK, true}, {langOK, false}} {
+	// Source and language filters and facets by ordinal bitsets, or, for a
+	// column with too many values to keep a bitset of each, by reading the
+	// column of each match.
+	cols := []struct {
+		ok     []bool
+		counts []int
+		src    bool
+		sets   [][]uint64
+	}{{ok: srcOK, counts: e.facets.src, src: true}, {ok: langOK, counts: e.facets.lang}}
+	for i := range cols {
+		f := &cols[i]
+		if n := len(seg.langNames); f.src {
+			n = len(seg.srcNames)
+			if n > maxOrdinalSets {
+				continue
+			}
+		} else if n > maxOrdinalSets {
+			continue
+		}
+		f.sets = e.ordinalBits(si, f.src)
 		if f.ok == nil {
 			continue
 		}
 		clear(tmp)
-		for o, b := range e.ordinalBits(si, f.src) {
+		for o, b := range f.sets {
 			if o < len(f.ok) && f.ok[o] {
 				for j, x := range b {
 					tmp[j] |= x
@@ -225,18 +241,28 @@ func (e *runner) segmentDense(si int, must, should []matcher, nShould int, srcOK
 		for j, x := range tmp {
 			set[j] &= x
 		}
+		f.ok = nil // applied
 	}
-	if len(check) > 0 || len(notPhrases) > 0 || e.filterT {
-		if err := e.confirm(si, set, check, exactShould, notPhrases); err != nil {
+	if len(check) > 0 || len(notPhrases) > 0 || e.filterT || cols[0].ok != nil || cols[1].ok != nil {
+		if err := e.confirm(si, set, check, exactShould, notPhrases, cols[0].ok, cols[1].ok); err != nil {
 			return err
 		}
 	}
 	e.total += popcount(set)
-	for _, f := range []struct {
-		counts []int
-		src    bool
-	}{{e.facets.src, true}, {e.facets.lang, false}} {
-		for o, b := range e.ordinalBits(si, f.src) {
+	for _, f := range cols {
+		if f.sets == nil {
+			col := seg.lang
+			if f.src {
+				col = seg.src
+			}
+			for d := nextSet(set, 0); d != endDoc; d = nextSet(set, d+1) {
+				if o := int(col(d)); o < len(f.counts) {
+					f.counts[o]++
+				}
+			}
+			continue
+		}
+		for o, b := range f.sets {
 			if o > 0 && o < len(f.counts) {
 				f.counts[o] += andCount(set, b)
 			}
@@ -246,16 +272,64 @@ func (e *runner) segmentDense(si int, must, should []matcher, nShould int, srcOK
 	// Pass 2: the top hits.
 	hit := make([]bool, len(should))
 	if e.top.newest {
+		// Only the matches published at or after the k-th latest time
+		// of the segment (and the worst hit kept) can be hits: find that
+		// time from the column first, then score those.
+		least := e.kthLatest(seg, set)
 		for d := nextSet(set, 0); d != endDoc; d = nextSet(set, d+1) {
-			pub := seg.pub(d)
-			if floor, full := e.top.floor(); full && pub < floor.pub {
-				continue
+			if pub := seg.pub(d); pub >= least {
+				e.rank(si, d, pub, must, should, hit, nShould)
 			}
-			e.rank(si, d, pub, must, should, hit, nShould)
 		}
 		return nil
 	}
 	return e.rankBounded(si, set, must, should, hit, nShould)
+}
+
+// kthLatest returns the k-th latest publication time among the matches in
+// set, k the hits the search keeps, or the worst hit's time when that is
+// later; math.MinInt64 when set holds fewer than k matches.
+func (e *runner) kthLatest(seg *segment, set []uint64) int64 {
+	least := int64(math.MinInt64)
+	if floor, full := e.top.floor(); full {
+		least = floor.pub
+	}
+	k := e.top.k
+	if k <= 0 {
+		return math.MaxInt64
+	}
+	h := make([]int64, 0, k) // a min-heap of the k latest times
+	for d := nextSet(set, 0); d != endDoc; d = nextSet(set, d+1) {
+		p := seg.pub(d)
+		switch {
+		case p < least:
+		case len(h) < k:
+			h = append(h, p)
+			for i := len(h) - 1; i > 0 && h[(i-1)/2] > h[i]; i = (i - 1) / 2 {
+				h[i], h[(i-1)/2] = h[(i-1)/2], h[i]
+			}
+		case p > h[0]:
+			h[0] = p
+			for i := 0; ; {
+				c := 2*i + 1
+				if c >= k {
+					break
+				}
+				if c+1 < k && h[c+1] < h[c] {
+					c++
+				}
+				if h[i] <= h[c] {
+					break
+				}
+				h[i], h[c] = h[c], h[i]
+				i = c
+			}
+		}
+	}
+	if len(h) == k {
+		least = max(least, h[0])
+	}
+	return least
 }
 
 // boundSource is one dictionary entry of a scoring clause, for bounds: its
@@ -430,9 +504,9 @@ func (e *runner) freshMatchers(si int) (must, should []matcher, err error) {
 
 // confirm clears from set the documents a phrase in check does not match
 // (all of them when check holds Must clauses; for Should clauses, those
-// also outside exactShould), those a phrase in notPhrases matches, and
-// those outside the date range.
-func (e *runner) confirm(si int, set []uint64, check []Clause, exactShould []uint64, notPhrases []Clause) error {
+// also outside exactShould), those a phrase in notPhrases matches, those
+// outside the date range, and those srcOK or langOK (when not nil) refuse.
+func (e *runner) confirm(si int, set []uint64, check []Clause, exactShould []uint64, notPhrases []Clause, srcOK, langOK []bool) error {
 	seg := e.snap.segs[si].seg
 	open := func(cs []Clause) ([]matcher, error) {
 		var out []matcher
@@ -457,8 +531,8 @@ func (e *runner) confirm(si int, set []uint64, check []Clause, exactShould []uin
 	}
 	anyOf := exactShould != nil
 	for d := nextSet(set, 0); d != endDoc; d = nextSet(set, d+1) {
-		ok := true
-		if e.filterT {
+		ok := (srcOK == nil || srcOK[seg.src(d)]) && (langOK == nil || langOK[seg.lang(d)])
+		if ok && e.filterT {
 			pub := seg.pub(d)
 			ok = pub != noTime && pub >= e.from && pub < e.to
 		}
