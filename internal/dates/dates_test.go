@@ -103,6 +103,8 @@ func TestParseLine(t *testing.T) {
 			[]Kind{Published, Updated}, []time.Time{ist(2022, 1, 25, 0, 0, 0), ist(2022, 1, 26, 0, 0, 0)}, true},
 		{"french labels", "Publié le 9 décembre 2019, mis à jour le 10 décembre 2019",
 			[]Kind{Published, Updated}, []time.Time{ist(2019, 12, 9, 0, 0, 0), ist(2019, 12, 10, 0, 0, 0)}, true},
+		{"german last change", "Letzte Änderung: 14.01.2022",
+			[]Kind{Updated}, []time.Time{ist(2022, 1, 14, 0, 0, 0)}, true},
 		{"unlabelled", "18 नवंबर 2025", []Kind{Unlabelled}, []time.Time{ist(2025, 11, 18, 0, 0, 0)}, true},
 		{"byline is not a date line", "Deepak Kumar | 18 Nov 2025", nil, nil, false},
 	}

@@ -20,7 +20,7 @@
 //     month day pair the other way ("11/18/2025"). Two-digit years are not
 //     accepted.
 //   - Labels such as "अपडेटेड:", "Updated:", "प्रकाशित:", "Published:",
-//     "Aktualisiert", "Stand:", "Publié le", "mis à jour" and weekday names
+//     "Aktualisiert", "Stand:", "Letzte Änderung:", "Publié le", "mis à jour" and weekday names
 //     are read and dropped; the label decides Match.Kind.
 //   - Relative expressions ("2 घंटे पहले", "कल") are not read.
 //

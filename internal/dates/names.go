@@ -96,7 +96,7 @@ var labelWords = map[string]Kind{
 	"गया": Unlabelled, "तक": Unlabelled, "वेळ": Unlabelled, "दिनांकः": Unlabelled,
 	"प्रसारित": Published,
 	// European languages: the labels news sites print before a date.
-	"aktualisiert": Updated, "geändert": Updated, "stand": Updated, "zuletzt": Unlabelled,
+	"aktualisiert": Updated, "geändert": Updated, "änderung": Updated, "letzte": Unlabelled, "stand": Updated, "zuletzt": Unlabelled,
 	"veröffentlicht": Published, "erstellt": Published, "publiziert": Published,
 	"am": Unlabelled, "vom": Unlabelled, "um": Unlabelled,
 	"actualisé": Updated, "actualise": Updated, "modifié": Updated, "modifie": Updated,

@@ -86,7 +86,15 @@ func htmlWritesDay(s string, t time.Time) bool {
 // a metadata date the URL's is taken, and without either go-htmldate
 // searches the page. Last, the date the page prints by its headline (see
 // htmlLeadDate) settles what metadata leaves open; see htmlPreferLead.
+// Without a date by the headline, go-htmldate's guess is weighed against
+// the page's other printed dates (htmlGuessFallback); a page nothing else
+// dates takes the date it prints (htmlOnlyPrintedDate). A wiki page is
+// dated by the revision it shows (htmlWikiDate), before all of this.
 func htmlFillDate(doc *html.Node, a *news.Article, opts Options, lang string) {
+	if t, ok := htmlWikiDate(doc); ok && (opts.Now.IsZero() || !t.After(opts.Now)) {
+		a.Published = t
+		return
+	}
 	var urlDate time.Time
 	host := ""
 	for _, u := range []string{opts.URL, a.URL} {
@@ -146,12 +154,26 @@ func htmlFillDate(doc *html.Node, a *news.Article, opts Options, lang string) {
 			}
 		}
 	}
-	if src == dateFromMeta && htmlGenericMetaDate(doc, a.Published) {
+	if src == dateFromMeta && (htmlGenericMetaDate(doc, a.Published) || htmlTimeElementAside(doc, a.Published)) {
 		src = dateFromGenericMeta
 	}
-	vis := htmlVisibleDates(doc)
+	vis := htmlVisibleDates(doc, opts.URL, a.URL)
 	lead, ok := htmlLeadDate(vis, opts.Now)
+	if a.Published.IsZero() {
+		// Nothing else dates the page: the date it prints by its
+		// headline, else its first date outside asides and running text.
+		if t, ok := htmlOnlyPrintedDate(vis, lead, ok, opts.Now); ok {
+			a.Published = t
+		}
+		return
+	}
 	if !ok {
+		if src == dateFromText {
+			if t, ok := htmlGuessFallback(a.Published, a.Updated, vis); ok && (opts.Now.IsZero() || !t.After(opts.Now)) {
+				a.Published = t
+			}
+			return
+		}
 		if src == dateFromMeta && htmlUTCClock(a.Published) {
 			// Far from the headline, the article's first date still
 			// tells the publisher's day of a UTC time.
@@ -186,7 +208,8 @@ const (
 	dateFromMeta dateSource = iota // JSON-LD, meta tags, <time> elements
 	// dateFromGenericMeta: only a <meta name="date"> (or dc.date,
 	// dcterms.date) states it, which many CMSs fill with the time the
-	// page was built or last changed.
+	// page was built or last changed; or only a <time> element in an
+	// aside does (htmlTimeElementAside), a comment's or a teaser's.
 	dateFromGenericMeta
 	dateFromURL        // the URL's path
 	dateFromText       // go-htmldate's search of the page
@@ -205,9 +228,16 @@ const htmlLeadReach = 600
 // first in page order on a tie). Today's date printed in a masthead above
 // the headline, or a date in an image caption, loses to the byline date
 // just below it. Without a headline, it is the first such date on the
-// page. Dates after now (when set) are skipped.
+// page, or the first labelled as published when one is. Dates after now
+// (when set) are skipped.
 func htmlLeadDate(vis []htmlVisibleDate, now time.Time) (htmlVisibleDate, bool) {
 	best, found := htmlVisibleDate{}, false
+	noHead := true
+	for _, v := range vis {
+		if v.AfterH1 || v.FromH1 != 0 {
+			noHead = false
+		}
+	}
 	for _, v := range vis {
 		if v.Aside || v.Prose || (!now.IsZero() && v.Time.After(now)) {
 			continue
@@ -217,6 +247,9 @@ func htmlLeadDate(vis []htmlVisibleDate, now time.Time) (htmlVisibleDate, bool) 
 		}
 		if !found || htmlAbs(v.FromH1) < htmlAbs(best.FromH1) {
 			best, found = v, true
+		}
+		if noHead && v.Kind == dates.Published {
+			return v, true
 		}
 	}
 	return best, found

@@ -53,13 +53,16 @@ const (
 var htmlAsideWords = []string{
 	"footer", "sidebar", "comment", "comments", "related", "teaser", "teasers",
 	"widget", "nav", "navigation", "menu", "recommended", "more", "popular",
-	"trending", "archive", "calendar", "reply", "replies",
+	"trending", "archive", "calendar", "reply", "replies", "aside",
 }
 
 // htmlVisibleDates returns the dates printed in doc's text, in page order,
 // with years (a year-less date is left out). Text in scripts, styles and
-// the head is not read; at most htmlVisibleMaxText bytes are.
-func htmlVisibleDates(doc *html.Node) []htmlVisibleDate {
+// the head is not read; at most htmlVisibleMaxText bytes are. self lists
+// the page's own addresses (fetch URL, canonical URL): a paragraph or list
+// item that links to one of them with rel="bookmark" ("this article was
+// posted on …" in a sidebar) speaks of the article and is not an aside.
+func htmlVisibleDates(doc *html.Node, self ...string) []htmlVisibleDate {
 	type span struct {
 		start, end int
 		aside      bool
@@ -116,6 +119,9 @@ func htmlVisibleDates(doc *html.Node) []htmlVisibleDate {
 			if !aside && !outer && metaClassHas(n, htmlAsideWords) {
 				aside = true
 			}
+			if aside && (n.DataAtom == atom.P || n.DataAtom == atom.Li) && htmlPermalinkTo(n, self) {
+				aside = false
+			}
 			// A block boundary keeps a date in one box from taking a
 			// clock time from the next.
 			if n.DataAtom == atom.P || n.DataAtom == atom.Li || n.DataAtom == atom.Div || n.DataAtom == atom.Td {
@@ -150,14 +156,47 @@ func htmlVisibleDates(doc *html.Node) []htmlVisibleDate {
 // holds) that hold the site's name or logo rather than the headline.
 var htmlLogoWords = []string{"logo", "brand", "branding", "masthead", "site-title", "sitename", "site-name"}
 
-// htmlHeadlineH1 returns the page's headline: its first <h1> that is not
-// the site's logo, or nil. A logo <h1> is one with no text, one classed as
-// a logo (htmlLogoWords), or one whose text is all a link to the site's
-// front page ("/", "./", "index.html" or an absolute URL with no path).
+// htmlHiddenWords are class words of an <h1> kept for screen readers only
+// ("aural", "sr-only"): a site name or section, never shown as the
+// headline.
+var htmlHiddenWords = []string{"aural", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "element-invisible", "offscreen"}
+
+// htmlHeadlineH1 returns the page's headline, or nil: of its <h1>s that
+// are neither the site's logo nor hidden (htmlHiddenWords), the first,
+// unless another one's text is a longer part of the page's <title> (a
+// section name such as "Fachmeldungen" may stand in an <h1> before the
+// story's own). A logo <h1> is one with no text, one classed as a logo
+// (htmlLogoWords), or one whose text is all a link to the site's front
+// page ("/", "./", "index.html" or an absolute URL with no path).
 func htmlHeadlineH1(doc *html.Node) *html.Node {
-	return htmlFirst(doc, func(n *html.Node) bool {
-		return n.DataAtom == atom.H1 && !htmlLogoH1(n)
+	var cands []*html.Node
+	var title string
+	htmlFind(doc, func(n *html.Node) bool {
+		switch {
+		case n.DataAtom == atom.Title && title == "" && (n.Parent == nil || n.Parent.DataAtom != atom.Svg):
+			title = strings.ToLower(htmlText(n))
+			return false
+		case n.DataAtom == atom.Script || n.DataAtom == atom.Style || n.DataAtom == atom.Svg || n.DataAtom == atom.Template:
+			return false
+		case n.DataAtom == atom.H1:
+			if !htmlLogoH1(n) && !metaClassHas(n, htmlHiddenWords) {
+				cands = append(cands, n)
+			}
+			return false
+		}
+		return true
 	})
+	if len(cands) == 0 {
+		return nil
+	}
+	best, bestLen := cands[0], 0
+	for _, h := range cands {
+		t := strings.ToLower(htmlText(h))
+		if n := utf8.RuneCountInString(t); n > bestLen && title != "" && strings.Contains(title, t) {
+			best, bestLen = h, n
+		}
+	}
+	return best
 }
 
 func htmlLogoH1(h1 *html.Node) bool {
@@ -187,4 +226,40 @@ func htmlHomeLink(href string) bool {
 	}
 	u, err := url.Parse(href)
 	return err == nil && u.IsAbs() && (u.Path == "" || u.Path == "/") && u.RawQuery == ""
+}
+
+// htmlPermalinkTo reports whether n holds a link marked rel="bookmark"
+// to one of the addresses in self (compared without scheme, "www.",
+// query, fragment and trailing slash).
+func htmlPermalinkTo(n *html.Node, self []string) bool {
+	if len(self) == 0 {
+		return false
+	}
+	found := false
+	htmlFind(n, func(c *html.Node) bool {
+		if found {
+			return false
+		}
+		if c.DataAtom != atom.A || !strings.Contains(" "+strings.ToLower(htmlAttr(c, "rel"))+" ", " bookmark ") {
+			return true
+		}
+		href := htmlSameDocKey(htmlAttr(c, "href"))
+		for _, s := range self {
+			if k := htmlSameDocKey(s); k != "" && k == href {
+				found = true
+			}
+		}
+		return false
+	})
+	return found
+}
+
+// htmlSameDocKey reduces an absolute URL to host and path, without
+// "www.", query, fragment or trailing slash; "" for anything else.
+func htmlSameDocKey(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Host), "www.") + strings.TrimRight(u.EscapedPath(), "/")
 }
