@@ -52,21 +52,28 @@ func addPairs(docs []*docTerms, inverted map[string][]docRef) []string {
 		}
 	}
 	sort.Strings(list)
-	counts := map[string]uint32{}
+	// Pairs are counted by their two terms and named once each: building
+	// the entry string per occurrence cost a fifth of writing a segment.
+	type pair struct{ a, b string }
+	byPair := map[pair][]docRef{}
+	counts := map[pair]uint32{}
 	for i, d := range docs {
 		clear(counts)
 		for _, seq := range d.seq {
 			for j := 1; j < len(seq); j++ {
 				if paired[seq[j-1]] && paired[seq[j]] {
-					counts[pairEntry(seq[j-1], seq[j])]++
+					counts[pair{seq[j-1], seq[j]}]++
 				}
 			}
 		}
 		for p, c := range counts {
 			o := &occurrence{}
 			o.tf[fieldXKey] = c
-			inverted[p] = append(inverted[p], docRef{uint32(i), o})
+			byPair[p] = append(byPair[p], docRef{uint32(i), o})
 		}
+	}
+	for p, refs := range byPair {
+		inverted[pairEntry(p.a, p.b)] = refs
 	}
 	return list
 }
