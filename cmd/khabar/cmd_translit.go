@@ -18,10 +18,13 @@ type translitResult struct {
 }
 
 // runTranslit prints Devanagari candidates for Latin words, and the
-// romanization and matching key for Devanagari words.
-func runTranslit(_ context.Context, c *cli, args []string) error {
+// romanization and matching key for Devanagari words. With --vocab the
+// candidates prefer the Devanagari words of the given files.
+func runTranslit(ctx context.Context, c *cli, args []string) error {
 	fs := c.newFlags("translit")
 	n := fs.Int("n", 5, "number of candidates for a Latin word (1..50)")
+	var vocabPaths pathList
+	fs.Var(&vocabPaths, "vocab", "prefer the Devanagari words of this file, or of the .txt/.csv/.tsv/.json/.jsonl files under this directory (repeatable)")
 	asJSON := fs.Bool("json", false, "print one JSON object per word, in an array")
 	pos, err := c.parse(fs, args)
 	if err != nil {
@@ -33,6 +36,15 @@ func runTranslit(_ context.Context, c *cli, args []string) error {
 	if *n < 1 || *n > 50 {
 		return exitError{code: 2, msg: fmt.Sprintf("translit: --n %d out of range 1..50", *n)}
 	}
+	var vocab translit.Vocabulary
+	if len(vocabPaths) > 0 {
+		ws, err := readVocabulary(ctx, vocabPaths)
+		if err != nil {
+			return err
+		}
+		vocab = ws
+	}
+	m := translit.Default()
 	var out []translitResult
 	for _, w := range pos {
 		if len(w) > translit.MaxInput {
@@ -42,7 +54,7 @@ func runTranslit(_ context.Context, c *cli, args []string) error {
 		if isDevanagariWord(w) {
 			r.Romanized = translit.Romanize(w)
 		} else {
-			r.Candidates = translit.Candidates(w, *n)
+			r.Candidates = m.CandidatesWith(w, *n, vocab)
 			r.Keys = translit.Keys(w)
 		}
 		out = append(out, r)

@@ -154,6 +154,12 @@ type Score struct {
 // with its candidates and the rank of the first correct one (0 when none
 // is).
 func (m *Model) Evaluate(items []EvalItem, k int, each func(it EvalItem, cands []Candidate, rank int)) Score {
+	return m.EvaluateWith(items, k, nil, each)
+}
+
+// EvaluateWith is Evaluate with candidates from CandidatesWith and the
+// vocabulary v (nil for none).
+func (m *Model) EvaluateWith(items []EvalItem, k int, v Vocabulary, each func(it EvalItem, cands []Candidate, rank int)) Score {
 	s := Score{Items: len(items), K: k}
 	cands := make([][]Candidate, len(items))
 	ranks := make([]int, len(items))
@@ -165,7 +171,7 @@ func (m *Model) Evaluate(items []EvalItem, k int, each func(it EvalItem, cands [
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(items); i += workers {
-				cands[i] = m.Candidates(items[i].Latin, k)
+				cands[i] = m.CandidatesWith(items[i].Latin, k, v)
 				ranks[i] = rankOf(cands[i], items[i].Refs)
 				keys := keysWith(items[i].Latin, cands[i])
 				for _, r := range items[i].Refs {

@@ -2,6 +2,7 @@ package translit
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -43,6 +44,16 @@ func Candidates(latin string, n int) []Candidate {
 
 // Candidates is the package-level Candidates with the tables of m.
 func (m *Model) Candidates(latin string, n int) []Candidate {
+	return m.CandidatesWith(latin, n, nil)
+}
+
+// CandidatesWith is Candidates with a vocabulary of known Devanagari words
+// (nil for none): for each Latin word, the most frequent vocabulary words
+// whose Key is the Key of the word are scored by the model (forced to
+// spell them) and join the candidates with a bonus that grows with their
+// count, so a real word outranks a spelling no text uses. The scores of
+// the model are otherwise unchanged.
+func (m *Model) CandidatesWith(latin string, n int, v Vocabulary) []Candidate {
 	if n < 1 {
 		return nil
 	}
@@ -65,7 +76,7 @@ func (m *Model) Candidates(latin string, n int) []Candidate {
 			for len(w) > 0 {
 				piece := w[:min(len(w), maxWord)]
 				w = w[len(piece):]
-				parts = append(parts, part{cands: m.word(piece, n)})
+				parts = append(parts, part{cands: m.word(piece, n, v)})
 			}
 			i = j
 			continue
@@ -164,55 +175,12 @@ const beamWidth = 32
 // word of the tables' word list, tuned on the Dakshina dev split.
 const lexiconWeight = 2.0
 
-// word decodes one lowercase letter run into up to n spellings.
-func (m *Model) word(w string, n int) []Candidate {
-	L := len(w)
-	beams := make([][]hyp, L+1)
-	start := hyp{hn: 1}
-	start.hist[len(start.hist)-1] = boundary
-	beams[0] = []hyp{start}
-	hlen := m.order - 1
-	for p := 0; p < L; p++ {
-		b := prune(beams[p], m.beam)
-		beams[p] = nil
-		for i := range b {
-			h := &b[i]
-			hist := h.history()
-			last, _ := utf8.DecodeLastRuneInString(h.out)
-			for l := 1; l <= m.maxSrc && p+l <= L; l++ {
-				for _, id := range m.bySrc[w[p:p+l]] {
-					if !canFollow(last, m.first[id]) {
-						continue
-					}
-					nh := hyp{hist: h.hist, hn: min(h.hn+1, hlen), lp: h.lp + m.logProb(hist, id)}
-					copy(nh.hist[:], nh.hist[1:])
-					nh.hist[len(nh.hist)-1] = id
-					clear(nh.hist[:len(nh.hist)-hlen]) // older than the model sees
-					nh.out = h.out + m.tgt[id]
-					beams[p+l] = append(beams[p+l], nh)
-				}
-			}
-		}
-	}
-	final := prune(beams[L], m.beam*2)
-	byText := map[string]float64{}
-	for i := range final {
-		h := &final[i]
-		if strings.HasSuffix(h.out, "\u094D") {
-			continue // Hindi words do not end in a virama
-		}
-		lp := h.lp + m.logProb(h.history(), boundary)
-		if m.lm != nil {
-			lp += m.lmWeight * m.lm.logProb(h.out)
-		}
-		if m.lex[h.out] {
-			lp += m.lexWeight
-		}
-		if old, ok := byText[h.out]; ok {
-			byText[h.out] = logAdd(old, lp)
-		} else {
-			byText[h.out] = lp
-		}
+// word decodes one lowercase letter run into up to n spellings; with a
+// vocabulary, known words are preferred and added (see CandidatesWith).
+func (m *Model) word(w string, n int, v Vocabulary) []Candidate {
+	byText := m.search(w, "", false)
+	if v != nil {
+		m.applyVocabulary(w, byText, v)
 	}
 	if len(byText) == 0 {
 		return []Candidate{{Text: w, Score: 1}}
@@ -236,6 +204,70 @@ func (m *Model) word(w string, n int) []Candidate {
 	return out
 }
 
+// search runs the beam search over one lowercase letter run and returns
+// the log-score of every final spelling it kept: the joint model's
+// probability (summed over the alignments kept), the weighted character
+// model and the word-list bonus. When constrained, only spellings that
+// spell target are built (forced scoring), with the same scores.
+func (m *Model) search(w, target string, constrained bool) map[string]float64 {
+	L := len(w)
+	beams := make([][]hyp, L+1)
+	start := hyp{hn: 1}
+	start.hist[len(start.hist)-1] = boundary
+	beams[0] = []hyp{start}
+	hlen := m.order - 1
+	var cc ctxCache
+	for p := 0; p < L; p++ {
+		b := prune(beams[p], m.beam)
+		beams[p] = nil
+		for i := range b {
+			h := &b[i]
+			m.contexts(h.history(), &cc)
+			last, _ := utf8.DecodeLastRuneInString(h.out)
+			for l := 1; l <= m.maxSrc && p+l <= L; l++ {
+				for _, id := range m.bySrc[w[p:p+l]] {
+					if !canFollow(last, m.first[id]) {
+						continue
+					}
+					if constrained && !strings.HasPrefix(target[len(h.out):], m.tgt[id]) {
+						continue
+					}
+					nh := hyp{hist: h.hist, hn: min(h.hn+1, hlen), lp: h.lp + m.logProbCtx(&cc, id)}
+					copy(nh.hist[:], nh.hist[1:])
+					nh.hist[len(nh.hist)-1] = id
+					clear(nh.hist[:len(nh.hist)-hlen]) // older than the model sees
+					nh.out = h.out + m.tgt[id]
+					beams[p+l] = append(beams[p+l], nh)
+				}
+			}
+		}
+	}
+	final := prune(beams[L], m.beam*2)
+	byText := map[string]float64{}
+	for i := range final {
+		h := &final[i]
+		if strings.HasSuffix(h.out, "\u094D") {
+			continue // Hindi words do not end in a virama
+		}
+		if constrained && h.out != target {
+			continue
+		}
+		lp := h.lp + m.logProb(h.history(), boundary)
+		if m.lm != nil {
+			lp += m.lmWeight * m.lm.logProb(h.out)
+		}
+		if m.lex[h.out] {
+			lp += m.lexWeight
+		}
+		if old, ok := byText[h.out]; ok {
+			byText[h.out] = logAdd(old, lp)
+		} else {
+			byText[h.out] = lp
+		}
+	}
+	return byText
+}
+
 // prune merges hypotheses with the same history and output (summing their
 // probabilities) and keeps the best width of them.
 func prune(hs []hyp, width int) []hyp {
@@ -257,17 +289,37 @@ func prune(hs []hyp, width int) []hyp {
 		seen[k] = len(merged)
 		merged = append(merged, h)
 	}
-	sort.Slice(merged, func(i, j int) bool { return merged[i].lp > merged[j].lp })
-	if len(merged) > width {
-		merged = merged[:width]
-	}
-	best := merged[0].lp
+	// Keep those within 20 nats of the best and, of many, only those at
+	// or above the width-th best score, before sorting the few left.
+	best := math.Inf(-1)
 	for i := range merged {
-		if merged[i].lp < best-20 {
-			return merged[:i]
+		best = math.Max(best, merged[i].lp)
+	}
+	floor := best - 20
+	if len(merged) > 2*width {
+		lps := make([]float64, len(merged))
+		for i := range merged {
+			lps[i] = merged[i].lp
+		}
+		slices.Sort(lps)
+		floor = math.Max(floor, lps[len(lps)-width])
+	}
+	kept := merged[:0]
+	for _, h := range merged {
+		if h.lp >= floor {
+			kept = append(kept, h)
 		}
 	}
-	return merged
+	slices.SortFunc(kept, func(a, b hyp) int {
+		switch {
+		case a.lp > b.lp:
+			return -1
+		case a.lp < b.lp:
+			return 1
+		}
+		return strings.Compare(a.out, b.out)
+	})
+	return kept[:min(len(kept), width)]
 }
 
 func logAdd(a, b float64) float64 {

@@ -21,6 +21,13 @@
 // from data under CC BY-SA 4.0, and so are shared under it too: see
 // tables/README.md for every source and licence.
 //
+// CandidatesWith also takes a Vocabulary: known Devanagari words with
+// counts (Words gathers them from text, such as the articles an archive
+// holds). The vocabulary's words whose Key matches the input's are scored
+// by the same model forced to spell them, join the candidates if the beam
+// lost them, and get a bonus that grows with their count, so real words
+// outrank spellings no text uses. No vocabulary is shipped.
+//
 // Romanize goes the other way with rules: a plain-ASCII reading of
 // Devanagari as Hindi names are spelled in English news. Key folds a word
 // of either script into a matching key (its doc comment lists exactly what
@@ -28,7 +35,7 @@
 // adds the keys of the likeliest Devanagari spellings of a Latin term, for
 // queries against an index of keys.
 //
-// All functions are safe for concurrent use, never panic on any input
+// All functions and Words are safe for concurrent use, never panic on any input
 // (invalid UTF-8 included) and cut input past a fixed size (MaxInput for
 // Candidates, MaxRomanize for Romanize and Key) so time and memory stay
 // bounded.

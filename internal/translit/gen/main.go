@@ -11,6 +11,10 @@
 // list copied from elsewhere would not belong in the repository. A 12,683-
 // word list raised Dakshina test top-5 from 75.6% to 77.2%.
 //
+// -news also trains on the NEWS 2012 EnHi training names. That file has no
+// licence (evaluation only), so tables built with it are for measurement
+// and must not be shipped: score them with "khabar eval translit --tables".
+//
 // The shared data directory is -shared, else $KHABAR_SHARED_DATA, else
 // ../shared/data beside the repository root. With -dev it also scores the
 // new tables on the Dakshina dev split and on the held-out tenth of the
@@ -57,6 +61,7 @@ func run(ctx context.Context, args []string, sharedEnv string, stdout io.Writer)
 	names := fs.Bool("names", true, "also learn from the gazetteer name lists (see tables/README.md)")
 	nameWeight := fs.Int("nameweight", 2, "weight of one name word pair (a Dakshina pair weighs its annotator count)")
 	words := fs.String("words", "", "a Devanagari word list, one word a line (gzip'd when it ends in .gz)")
+	news := fs.Bool("news", false, "also learn from the NEWS 2012 EnHi training names (no licence: for measurement only, never for the shipped tables)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -81,6 +86,14 @@ func run(ctx context.Context, args []string, sharedEnv string, stdout io.Writer)
 		fmt.Fprintf(stdout, "name word pairs: %d to train on, %d held out\n", len(nameTrain), len(dev))
 		train = append(train, nameTrain...)
 		nameDev = dev
+	}
+	if *news {
+		p, err := newsPairs(*shared, *nameWeight)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "NEWS 2012 training word pairs: %d (measurement only: do not ship these tables)\n", len(p))
+		train = append(train, p...)
 	}
 	if *words != "" {
 		if opt.Lexicon, err = readWordList(*words); err != nil {
@@ -128,6 +141,28 @@ func run(ctx context.Context, args []string, sharedEnv string, stdout io.Writer)
 			s.Items, 100*s.Acc1, 100*s.AccK, s.MRR, 100*s.KeyRecall)
 	}
 	return nil
+}
+
+// newsPairs reads the NEWS 2012 EnHi training names and splits each
+// accepted transliteration into word pairs of weight w.
+func newsPairs(shared string, w int) ([]translit.Pair, error) {
+	path := filepath.Join(shared, "translit", "news2012-enhi", "NEWS2012-Training-EnHi-13937.xml")
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	names, err := translit.ReadNEWS(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	var out []translit.Pair
+	for _, n := range names {
+		for _, t := range n.Targets {
+			out = append(out, translit.SplitNamePair(n.Source, t, w)...)
+		}
+	}
+	return out, nil
 }
 
 func readDakshina(path string) ([]translit.Pair, error) {
