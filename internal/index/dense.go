@@ -26,11 +26,14 @@ import (
 // (bitset, rank table and impacts: 0.34 MB each).
 const denseCacheBytes = 512 << 20
 
-// denseMinDF is the smallest document frequency whose bitset is cached
-// (and also at least a 64th of the segment, where the bitset is no larger
-// than about eight bytes per posting): decoding fewer postings per search
-// costs little.
+// denseMinDF is the smallest number of matches in a segment for which a
+// query takes the dense path (and at least a 64th of the segment).
 const denseMinDF = 1024
+
+// denseCacheMinDF is the smallest document frequency whose set is cached:
+// building the set of a rarer entry (its bitset and rank table, about a
+// sixth of a byte per document of the segment) costs little each time.
+const denseCacheMinDF = 256
 
 // denseMinDocs is the smallest segment the dense path serves; smaller
 // segments cost little either way.
@@ -193,9 +196,9 @@ func andCount(a, b []uint64) int {
 }
 
 // cacheable reports whether the set of an entry with ti's document
-// frequency in seg is worth keeping.
-func (e *runner) cacheable(seg *segment, ti termInfo) bool {
-	return e.dense != nil && int(ti.df) >= denseMinDF && int(ti.df)*64 >= seg.n
+// frequency is worth keeping.
+func (e *runner) cacheable(ti termInfo) bool {
+	return e.dense != nil && int(ti.df) >= denseCacheMinDF
 }
 
 // orEntry ORs the documents of entry (at ti in segment si) into dst: from
@@ -203,7 +206,7 @@ func (e *runner) cacheable(seg *segment, ti termInfo) bool {
 // worth it, see cacheable).
 func (e *runner) orEntry(si int, entry string, ti termInfo, dst []uint64) error {
 	seg := e.snap.segs[si].seg
-	if e.cacheable(seg, ti) {
+	if e.cacheable(ti) {
 		ds, err := e.denseSetOf(si, entry, ti)
 		if err != nil {
 			return err
@@ -231,7 +234,7 @@ func (e *runner) orEntry(si int, entry string, ti termInfo, dst []uint64) error 
 // worth it).
 func (e *runner) denseSetOf(si int, entry string, ti termInfo) (*denseSet, error) {
 	seg := e.snap.segs[si].seg
-	cache := e.cacheable(seg, ti)
+	cache := e.cacheable(ti)
 	k := denseKey{seg, entry}
 	if cache {
 		if ds := e.dense.get(k); ds != nil {
