@@ -77,6 +77,9 @@ var boilerplateLines = keySet(
 	"विज्ञापन के नीचे खबर जारी है", "फॉलो करें", "फॉलो", "सुनें", "कमेंट", "कमेंट करें", "टिप्पणी करें",
 	"share via", "copy url", "copied", "skip ad", "advertisement continue reading",
 	"scroll to continue with content", "live updates", "लाइव अपडेट",
+	// Labels of image and embed widgets.
+	"externer inhalt", "external content", "bild anzeigen", "bild schließen", "bild anzeigen bild schließen",
+	"bild vergrößern", "enlarge image", "view image", "फोटो देखें", "वीडियो देखें",
 )
 
 // boilerplatePrefixes start lines that are calls to follow, share or
@@ -117,12 +120,49 @@ func isBoilerplate(line string) bool {
 		utf8.RuneCountInString(line) <= 80 {
 		return true
 	}
+	if readingTime(line) {
+		return true
+	}
 	// Follow prompts and copyright footers (boilerplate_outlet.go).
 	if _, ok := followPrompt(line); ok {
 		return true
 	}
 	_, ok := copyrightLine(line)
 	return ok
+}
+
+// readingLabels name a reading time ("Lesezeit: 4 Min."); readingMinutes
+// and readingVerbs write one as "3 min read" or "2 मिनट में पढ़ें". All by
+// lineKey, so "पढ़ें" is spelled without its nukta.
+var (
+	readingLabels  = keyList("reading time", "read time", "lesezeit", "lesedauer", "tempo de leitura", "tiempo de lectura", "temps de lecture", "पढ़ने का समय", "पढ़ने में समय")
+	readingMinutes = keySet("min", "mins", "minute", "minutes", "minuto", "minutos", "minuten", "मिनट")
+	readingVerbs   = keySet("read", "पढ़ें", "पढ़े", "पढ़िए")
+)
+
+// maxReadingTimeWords is the most words a reading-time line may have.
+const maxReadingTimeWords = 7
+
+// readingTime reports whether line only tells how long the story takes to
+// read: a number and a reading label, or a number of minutes and a verb
+// of reading.
+func readingTime(line string) bool {
+	k := lineKey(line)
+	f := strings.Fields(k)
+	if len(f) == 0 || len(f) > maxReadingTimeWords || !strings.ContainsAny(k, "0123456789०१२३४५६७८९") {
+		return false
+	}
+	for _, l := range readingLabels {
+		if strings.HasPrefix(k, l+" ") {
+			return true
+		}
+	}
+	minutes, verb := false, false
+	for _, w := range f {
+		minutes = minutes || readingMinutes[w]
+		verb = verb || readingVerbs[w]
+	}
+	return minutes && verb
 }
 
 // relatedMarkers open "read this too" lines; by lineKey, longest first.

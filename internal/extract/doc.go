@@ -10,7 +10,9 @@
 // The line rules for Indian news pages — ad and share furniture, "यह भी
 // पढ़ें" links, bylines and agency credits, photo credits, tag lines — live
 // in boilerplate*.go and are shared by both paths; html_boilerplate.go
-// holds the few that only make sense for HTML blocks.
+// holds the few that only make sense for HTML blocks, and html_tail.go
+// those for the furniture after the story (offers, calls for comments,
+// contact lines, closing link lists, comment sections, paywall offers).
 //
 // Extraction never invents: a value the page does not carry (a year, an
 // author, a date) is left empty, lines it drops are kept in

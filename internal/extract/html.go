@@ -57,7 +57,12 @@ const htmlBlockLangMin = 40
 // heading blocks; Hindi and English boilerplate lines ("कॉपी लिंक",
 // "Advertisement", follow prompts), lines holding only a date, and boxes
 // of linked headlines under a section head ("More:") anywhere in the text
-// are dropped into Removed. A lead the extractor left out (a sentence-like
+// are dropped into Removed. So are the furniture after the story (offers,
+// calls for letters or comments, contributor, contact and source lines, a
+// closing list of links to other stories), a comment section or paywall
+// offer in the second half from its head on, reading times, cookie and
+// consent notices, affiliate notes, filing data ("Kategorie: News"), the
+// page's own address and credits written with "©". A lead the extractor left out (a sentence-like
 // block between the <h1> and the body's first paragraph) is put back: as
 // the body's first paragraph when it is marked up like that paragraph,
 // else as the Standfirst.
@@ -144,9 +149,10 @@ func FromHTML(ctx context.Context, page []byte, opts Options) (a *news.Article, 
 	htmlPrepare(doc, linkBase, a)
 	bodyNode := htmlFirst(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body })
 	lead := htmlLeadBlocks(bodyNode, a.Headline)
-	var boxes map[string]bool
+	var boxes, linkItems map[string]bool
 	if bodyNode != nil {
 		boxes = htmlLinkBoxes(bodyNode, linkBase, a)
+		linkItems = htmlLinkOnlyKeys(bodyNode)
 	}
 	res, terr := trafilatura.ExtractDocument(doc, htmlTrafilaturaOptions(base))
 	if err := ctx.Err(); err != nil {
@@ -159,6 +165,7 @@ func FromHTML(ctx context.Context, page []byte, opts Options) (a *news.Article, 
 		raw := htmlBlocks(res.ContentNode)
 		a.Body = htmlBodyFilter(raw, a.Headline, crumbs, a)
 		a.Body = htmlDropBoxBlocks(a.Body, boxes, a)
+		a.Body = htmlDropLinkTail(a.Body, linkItems, a)
 		a.Body, standfirst = htmlAddLead(a.Body, lead, a.Removed)
 	}
 	if terr == nil && res != nil && res.Metadata.Author != "" {

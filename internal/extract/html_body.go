@@ -143,9 +143,14 @@ func htmlRawText(n *html.Node) string {
 // the text with the short teasers under it, labelled "READ MORE: …" lines,
 // runs of bare headlines), bylines and datelines above the text or naming
 // the author, lines holding only a date, and short photo-credit or source
-// lines. Dropped text goes to
-// a.Removed.
+// lines; the page's own address, filing data, cookie and consent notices,
+// short affiliate notes and credits written with "©" (such a credit is
+// also cut off the end of a short block). A comment section or paywall
+// offer is cut from its head on (htmlCutComments) and the furniture after
+// the story goes last (htmlDropTail). Dropped text goes to a.Removed.
 func htmlBodyFilter(raw []htmlRawBlock, headline string, crumbs []string, a *news.Article) []news.Block {
+	raw, comments := htmlCutComments(raw)
+	a.Removed = append(a.Removed, comments...)
 	hk := lineKey(headline)
 	crumbKeys := map[string]bool{}
 	for _, c := range crumbs {
@@ -182,7 +187,7 @@ func htmlBodyFilter(raw []htmlRawBlock, headline string, crumbs []string, a *new
 		switch {
 		case teaser:
 			drop = true // a teaser under a "Related"/"Neueste Artikel" head
-		case htmlSectionHeads[k]:
+		case htmlSectionHead(b.text):
 			drop = true
 			// A head in the second half of the text opens a box of
 			// teasers; one higher up is a stray label.
@@ -192,6 +197,9 @@ func htmlBodyFilter(raw []htmlRawBlock, headline string, crumbs []string, a *new
 		case i < firstLong && b.kind != news.Caption && htmlBylineLine(b.text):
 			drop = true // a byline or dateline above the text
 		case b.kind != news.Caption && (htmlCreditLine(b.text) || htmlBylineOf(b.text, a.Authors) || htmlDateline(b.text) || htmlDateOnly(b.text)):
+			drop = true
+		case htmlSignCredit(b.text) || htmlOwnLink(b.text, a.URL) || htmlMetaLine(b.text) || htmlConsentLine(b.text) ||
+			htmlRunes(b.text) <= htmlMaxDisclosureRunes && htmlDisclosure(b.text):
 			drop = true
 		case k == "":
 			drop = true // punctuation only, e.g. the "|" between byline and date
@@ -210,6 +218,13 @@ func htmlBodyFilter(raw []htmlRawBlock, headline string, crumbs []string, a *new
 					a.Related = htmlAppendLink(a.Related, news.Link{Title: title, URL: url})
 				}
 				drop = true
+			}
+		}
+		if !drop {
+			if before, credit, ok := htmlCutSignCredit(b.text); ok {
+				a.Removed = append(a.Removed, credit)
+				b.text = before
+				k = lineKey(before)
 			}
 		}
 		if !drop && b.kind == news.Caption {
@@ -242,7 +257,7 @@ func htmlBodyFilter(raw []htmlRawBlock, headline string, crumbs []string, a *new
 		seen[k] = true
 		out = append(out, news.Block{Kind: b.kind, Text: b.text})
 	}
-	return htmlDropTailPromos(htmlDropHeadlineRuns(out, a), a)
+	return htmlDropTail(htmlDropHeadlineRuns(out, a), a)
 }
 
 // htmlMinHeadlineRun is the fewest headings in a row, with no text between

@@ -223,7 +223,7 @@ func TestFromHTMLSubheadsAndHoverCards(t *testing.T) {
 	}
 }
 
-func TestHTMLDropTailPromos(t *testing.T) {
+func TestHTMLDropTail(t *testing.T) {
 	para := func(s string) news.Block { return news.Block{Kind: news.Paragraph, Text: s} }
 	story := "नगर निगम ने बुधवार को शहर की तीन सड़कों की मरम्मत का काम शुरू किया।"
 	tests := []struct {
@@ -240,7 +240,7 @@ func TestHTMLDropTailPromos(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var a news.Article
-			got := htmlDropTailPromos(tt.body, &a)
+			got := htmlDropTail(tt.body, &a)
 			if len(got) != tt.want {
 				t.Errorf("got %d blocks, want %d", len(got), tt.want)
 			}

@@ -44,7 +44,46 @@ var htmlSectionHeads = keySet(
 	"czytaj także", "czytaj również", "zobacz też", "zobacz także", "polecamy",
 	"already a subscriber", "bereits abonnent", "jetzt abonnieren", "subscribe now",
 	"die redaktion empfiehlt", "meistgelesene artikel", "meistdiskutierte artikel",
+	"zum weiterlesen", "weiterlesen", "next article", "previous article", "nächster artikel",
+	"vorheriger artikel", "vorschau auf den nächsten artikel", "similar articles", "ähnliche artikel",
+	"संबंधित खबरें", "और खबरें", "अन्य खबरें", "weitere informationen", "mehr informationen",
+	"further reading", "weiterführende links", "links zum thema", "inhaltsverzeichnis", "table of contents",
+	"contents", "inhalt", "विषय सूची",
 )
+
+// htmlSectionHeadPrefixes open a short line that heads a box of other
+// stories and names what is in it ("Entdecke weitere Homestorys", "Most
+// read in world news", "Lesen Sie auch die folgenden Beiträge:"); by
+// lineKey.
+var htmlSectionHeadPrefixes = keyList(
+	"lesen sie auch", "entdecke weitere", "mehr zum thema", "mehr aus", "weitere artikel",
+	"weitere informationen zum", "more from", "more great", "most read in", "popular on",
+	"más sobre", "más noticias", "plus d articles", "à lire aussi", "lire aussi",
+	"इससे जुड़ी", "और खबरें", "संबंधित खबरें",
+)
+
+// htmlMaxPrefixHeadWords is the most words a head that htmlSectionHead
+// matches by its opening may have.
+const htmlMaxPrefixHeadWords = 7
+
+// htmlSectionHead reports whether text is a section head over other
+// stories: a line of htmlSectionHeads, or a short one that opens with a
+// phrase of htmlSectionHeadPrefixes.
+func htmlSectionHead(text string) bool {
+	k := lineKey(text)
+	if htmlSectionHeads[k] {
+		return true
+	}
+	if len(strings.Fields(k)) > htmlMaxPrefixHeadWords {
+		return false
+	}
+	for _, p := range htmlSectionHeadPrefixes {
+		if strings.HasPrefix(k, p+" ") {
+			return true
+		}
+	}
+	return false
+}
 
 // htmlTeaserLabels open a line that points to another story ("READ MORE:
 // …", "Lea también: …") when a colon follows them.
@@ -54,6 +93,8 @@ var htmlTeaserLabels = []string{
 	"te puede interesar", "le puede interesar", "lesen sie auch", "auch lesen", "mehr zum thema",
 	"czytaj też", "czytaj także", "czytaj również", "zobacz też", "zobacz także",
 	"à lire aussi", "lire aussi", "leggi anche", "ver también", "puedes ver", "mire", "vea también",
+	"mira", "lesen sie hier", "hier lesen", "lesen sie mehr", "related post", "related story",
+	"related article", "देखें वीडियो", "वीडियो देखें",
 }
 
 // htmlMaxTeaserLine is the longest line (in runes) htmlTeaserLine takes
@@ -61,17 +102,21 @@ var htmlTeaserLabels = []string{
 const htmlMaxTeaserLine = 200
 
 // htmlTeaserLine reports whether text is a labelled pointer to another
-// story: one of htmlTeaserLabels, a colon, and a short title.
+// story: one of htmlTeaserLabels, a colon or "»", and a short title; or a
+// short title between ">>" and "<<".
 func htmlTeaserLine(text string) bool {
 	if htmlRunes(text) > htmlMaxTeaserLine {
 		return false
+	}
+	if t := strings.TrimSpace(text); strings.HasPrefix(t, ">>") && strings.HasSuffix(t, "<<") {
+		return true // ">> Other headline <<", a link written as an arrow
 	}
 	for _, l := range htmlTeaserLabels {
 		rest, ok := cutPrefixFold(text, l)
 		if !ok {
 			continue
 		}
-		if strings.HasPrefix(strings.TrimLeft(rest, " "), ":") {
+		if r := strings.TrimLeft(rest, " "); strings.HasPrefix(r, ":") || strings.HasPrefix(r, "»") {
 			return true
 		}
 	}
@@ -109,8 +154,15 @@ func htmlBylineLine(text string) bool {
 var htmlCreditLineLabels = keyList(
 	"source", "sources", "quelle", "quellen", "fuente", "fuentes", "credit", "credits",
 	"photo", "photos", "foto", "fotos", "bild", "bilder", "image", "images", "image credit",
-	"photo credit", "फोटो", "तस्वीर", "चित्र", "स्रोत",
+	"photo credit", "फोटो", "तस्वीर", "चित्र", "स्रोत", "text", "texto", "beitragsbild", "titelbild", "bildquelle",
+	"bildnachweis", "fotonachweis", "featured image", "header image", "cover image", "फोटो क्रेडिट",
+	"फोटो साभार",
 )
+
+// htmlMaxTailCreditWords is the most words after its label a credit or
+// source line closing the story may have ("Quelle: Deutscher
+// Jagdverband, 2. Februar 2022, Berlin").
+const htmlMaxTailCreditWords = 12
 
 // htmlMaxCreditLineWords is the most words a credit line may have after
 // its label.
@@ -120,8 +172,14 @@ const htmlMaxCreditLineWords = 6
 // a label of htmlCreditLineLabels, a colon, and at most
 // htmlMaxCreditLineWords words.
 func htmlCreditLine(text string) bool {
+	return htmlCreditLineOf(text, htmlMaxCreditLineWords)
+}
+
+// htmlCreditLineOf reports whether text is a label of
+// htmlCreditLineLabels, a colon and at most maxWords words.
+func htmlCreditLineOf(text string, maxWords int) bool {
 	label, rest, ok := strings.Cut(text, ":")
-	if !ok || len(strings.Fields(rest)) > htmlMaxCreditLineWords {
+	if !ok || len(strings.Fields(rest)) > maxWords {
 		return false
 	}
 	k := lineKey(label)
@@ -150,7 +208,8 @@ func htmlBylineOf(text string, authors []string) bool {
 
 // htmlDatelineLabels open a line that only dates the article ("Updated at
 // 1:23 p.m.", "Aktualisiert am 3. Mai"); by lineKey.
-var htmlDatelineLabels = keyList("updated", "last updated", "published", "posted on", "aktualisiert", "veröffentlicht", "publicado", "actualizado")
+var htmlDatelineLabels = keyList("updated", "last updated", "published", "posted on", "aktualisiert", "veröffentlicht", "publicado", "actualizado",
+	"last modified", "letzte änderung", "zuletzt geändert", "zuletzt aktualisiert", "news date", "अपडेटेड", "प्रकाशित", "अंतिम अपडेट", "पब्लिश्ड")
 
 // htmlMaxDatelineRunes is the longest line htmlDateline takes.
 const htmlMaxDatelineRunes = 60
@@ -214,7 +273,7 @@ func htmlLinkBoxes(root *html.Node, base *url.URL, a *news.Article) map[string]b
 		if htmlInline[n.DataAtom] || htmlHasBlock(n) {
 			return true
 		}
-		if !htmlTextOver(n, htmlMaxSectionHeadBytes) && htmlSectionHeads[lineKey(htmlText(n))] {
+		if !htmlTextOver(n, htmlMaxSectionHeadBytes) && htmlSectionHead(htmlText(n)) {
 			heads = append(heads, n)
 		}
 		return false
@@ -320,15 +379,12 @@ var (
 	htmlPromoPhrases  = keyList("for as little as", "delivered through your letterbox",
 		"delivered to your inbox", "right in your inbox", "may be reached at",
 		"sign up for our newsletter", "subscribe to our newsletter", "please subscribe",
-		"already a subscriber", "if you enjoyed reading", "first time subscribers")
+		"already a subscriber", "if you enjoyed reading", "first time subscribers", "in your inbox",
+		"in deinen posteingang", "in ihren posteingang", "in ihr postfach", "in dein postfach")
 )
 
-// htmlMaxPromoRunes is the longest trailing block htmlDropTailPromos takes
-// for an offer; htmlMaxPromoBlocks is how many it takes at most.
-const (
-	htmlMaxPromoRunes  = 400
-	htmlMaxPromoBlocks = 3
-)
+// htmlMaxPromoRunes is the longest block htmlPromoLine takes for an offer.
+const htmlMaxPromoRunes = 400
 
 // htmlPromoLine reports whether text is a subscription offer or a call for
 // reader tips.
@@ -348,24 +404,6 @@ func htmlPromoLine(text string) bool {
 		}
 	}
 	return false
-}
-
-// htmlDropTailPromos removes subscription offers and calls for tips from
-// the end of a body: up to htmlMaxPromoBlocks trailing paragraphs that
-// htmlPromoLine accepts. Text above the last ordinary block is never
-// touched. Dropped text goes to a.Removed.
-func htmlDropTailPromos(body []news.Block, a *news.Article) []news.Block {
-	n := len(body)
-	for n > 0 && len(body)-n < htmlMaxPromoBlocks && body[n-1].Kind != news.Caption && htmlPromoLine(body[n-1].Text) {
-		n--
-	}
-	if n == 0 {
-		return body
-	}
-	for _, b := range body[n:] {
-		a.Removed = append(a.Removed, b.Text)
-	}
-	return body[:n]
 }
 
 // htmlMaxPriceLinkRunes is the longest link text htmlUnwrapPriceLinks
