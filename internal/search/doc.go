@@ -15,5 +15,8 @@
 //
 // Snippets are plain text with the byte ranges of the matched words beside
 // them; Highlight renders them with any markers (plain text for the CLI,
-// escaped HTML with <mark> for the web).
+// escaped HTML with <mark> for the web). A Searcher remembers the analyzed
+// term of the words it has cut snippets from (a bounded cache), so a
+// snippet costs tokenizing its text, not stemming every word again; the
+// snippets are the same as analysing the text afresh.
 package search

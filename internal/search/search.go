@@ -19,6 +19,8 @@ type Searcher struct {
 	st   news.Store
 	an   *analysis.Analyzer
 	keys *keyCache // transliteration keys of recent Latin query words
+	// terms memoizes the analysis of the words of snippet text.
+	terms *termCache
 }
 
 // New returns a Searcher over idx whose articles come from st. Queries are
@@ -26,7 +28,8 @@ type Searcher struct {
 // The Searcher keeps the transliteration keys of the last few thousand
 // Latin query words, so a repeated word costs nothing.
 func New(idx *index.Index, st news.Store) *Searcher {
-	return &Searcher{idx: idx, st: st, an: analysis.New(), keys: newKeyCache(keyCacheSize, nil)}
+	an := analysis.New()
+	return &Searcher{idx: idx, st: st, an: an, keys: newKeyCache(keyCacheSize, nil), terms: newTermCache(an)}
 }
 
 // Options select the page of results: Limit hits (default 10, at most
@@ -261,7 +264,10 @@ func firstOf(text string, words []string) int {
 // matches.
 func (s *Searcher) snippetOf(a *news.Article, plan *Plan) snippet {
 	lang := a.Language // as the index analyzed it
-	text := a.BodyText()
+	text := bodyText(a)
+	m := newMatcher(plan.Highlight, plan.HighlightKeys)
+	var bodyToks []analysis.Token // the tokens of text m may mark, once known
+	known := false
 	if len(text) > snippetScan {
 		// A long body: analyze the stretch from a little before the first
 		// place a query word appears as typed (or the start), before all
@@ -274,7 +280,8 @@ func (s *Searcher) snippetOf(a *news.Article, plan *Plan) snippet {
 		if to < len(text) {
 			to += max(0, strings.IndexByte(text[to:], ' '))
 		}
-		part := makeSnippet(s.an, text[from:to], lang, plan.Highlight, plan.HighlightKeys, SnippetChars)
+		window := s.tokens(text[from:to], lang, m)
+		part := s.snippet(text[from:to], window, m)
 		// Good enough when it holds every query term, or at least as many
 		// as the body holds query words as typed (an any-word hit seldom
 		// has them all).
@@ -291,14 +298,82 @@ func (s *Searcher) snippetOf(a *news.Article, plan *Plan) snippet {
 			}
 			return part
 		}
+		bodyToks, known = s.joinTokens(text, lang, from, to, window, m), true
 	}
-	body := makeSnippet(s.an, text, lang, plan.Highlight, plan.HighlightKeys, SnippetChars)
+	if !known {
+		bodyToks = s.tokens(text, lang, m)
+	}
+	body := s.snippet(text, bodyToks, m)
 	if body.matched > 0 && body.matched == len(plan.Highlight) {
 		return body
 	}
-	stand := makeSnippet(s.an, a.Standfirst, lang, plan.Highlight, plan.HighlightKeys, SnippetChars)
+	stand := s.snippet(a.Standfirst, s.tokens(a.Standfirst, lang, m), m)
 	if stand.matched > body.matched || body.text == "" {
 		return stand
 	}
 	return body
+}
+
+// tokens returns the tokens of text m may mark (see matcher.maybe): those
+// of an.Analyze(text, lang), with the words' terms from s.terms when the
+// Searcher has one. Their Pos is not set.
+func (s *Searcher) tokens(text, lang string, m *matcher) []analysis.Token {
+	if s.terms == nil {
+		return filtered(s.an.Analyze(text, lang), text, m.maybe)
+	}
+	return s.terms.analyze(text, lang, m.maybe)
+}
+
+// joinTokens returns the tokens of text m may mark, given those of
+// text[from:to] (window): when the window is cut at spaces, which always
+// separate words, they are those before it, the window's, and those after
+// it, so the window is not analyzed twice. Otherwise it analyzes all of
+// text.
+func (s *Searcher) joinTokens(text, lang string, from, to int, window []analysis.Token, m *matcher) []analysis.Token {
+	if (from > 0 && text[from-1] != ' ') || (to < len(text) && text[to] != ' ') {
+		return s.tokens(text, lang, m)
+	}
+	before, after := s.tokens(text[:from], lang, m), s.tokens(text[to:], lang, m)
+	out := make([]analysis.Token, 0, len(before)+len(window)+len(after))
+	out = append(out, before...)
+	for _, t := range window {
+		t.Start += from
+		t.End += from
+		out = append(out, t)
+	}
+	for _, t := range after {
+		t.Start += to
+		t.End += to
+		out = append(out, t)
+	}
+	return out
+}
+
+// snippet is makeSnippet with m and the tokens of text m may mark given.
+func (s *Searcher) snippet(text string, toks []analysis.Token, m *matcher) snippet {
+	return snippetOfTokens(s.an, text, toks, m, SnippetChars)
+}
+
+// bodyText returns a.BodyText() in one allocation, none for a body of one
+// block.
+func bodyText(a *news.Article) string {
+	switch len(a.Body) {
+	case 0:
+		return ""
+	case 1:
+		return a.Body[0].Text
+	}
+	n := 2 * (len(a.Body) - 1)
+	for _, blk := range a.Body {
+		n += len(blk.Text)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i, blk := range a.Body {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(blk.Text)
+	}
+	return b.String()
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -63,27 +64,81 @@ func makeSnippet(an *analysis.Analyzer, text, lang string, match, keys map[strin
 	if text == "" {
 		return snippet{}
 	}
-	toks := an.Analyze(text, lang)
+	return snippetOfTokens(an, text, an.Analyze(text, lang), newMatcher(match, keys), width)
+}
+
+// matcher says which words of a text a snippet marks: those whose term is
+// in match, or one of whose cross-script key terms is in keys.
+type matcher struct {
+	match, keys map[string]bool
+	// few lists the terms of a small match: comparing a word's term with
+	// each is cheaper than hashing it.
+	few []string
 	// A word's keys carry its own script's mark (analysis.KeyTerm): only
-	// words of a script some key is marked with can match, and the rest
-	// need no keys computed.
-	var keyLatin, keyDeva bool
+	// words of a script some key is marked with can match by key, and the
+	// rest need no keys computed.
+	keyLatin, keyDeva bool
+}
+
+func newMatcher(match, keys map[string]bool) *matcher {
+	m := &matcher{match: match, keys: keys}
 	for k := range keys {
-		keyLatin = keyLatin || strings.HasPrefix(k, analysis.KeyTerm(analysis.KeyLatin, "x")[:2])
-		keyDeva = keyDeva || strings.HasPrefix(k, analysis.KeyTerm(analysis.KeyDevanagari, "x")[:2])
+		m.keyLatin = m.keyLatin || strings.HasPrefix(k, analysis.KeyTerm(analysis.KeyLatin, "x")[:2])
+		m.keyDeva = m.keyDeva || strings.HasPrefix(k, analysis.KeyTerm(analysis.KeyDevanagari, "x")[:2])
+	}
+	if len(match) <= 8 {
+		m.few = make([]string, 0, len(match))
+		for t, ok := range match {
+			if ok {
+				m.few = append(m.few, t)
+			}
+		}
+	}
+	return m
+}
+
+// matches reports whether match holds term.
+func (m *matcher) matches(term string) bool {
+	if m.few == nil {
+		return m.match[term]
+	}
+	for _, t := range m.few {
+		if t == term {
+			return true
+		}
+	}
+	return false
+}
+
+// maybe reports whether a word with term whose first byte is first may be
+// marked: its term is in match, or its script has keys to try. Words it
+// rejects are never marked.
+func (m *matcher) maybe(term string, first byte) bool {
+	if first < utf8.RuneSelf {
+		return m.keyLatin || m.matches(term)
+	}
+	return m.keyDeva || m.matches(term)
+}
+
+// snippetOfTokens is makeSnippet with m and the tokens of text given:
+// an.Analyze(text, lang), or those of them m.maybe accepts (the rest
+// cannot be marked), from a termCache; their Pos is not used.
+func snippetOfTokens(an *analysis.Analyzer, text string, toks []analysis.Token, m *matcher, width int) snippet {
+	if text == "" {
+		return snippet{}
 	}
 	var hits []analysis.Token
 	for _, t := range toks {
 		if t.Start < 0 || t.End > len(text) || t.Start >= t.End || !utf8.RuneStart(text[t.Start]) {
 			continue
 		}
-		if !match[t.Term] {
-			if latin := text[t.Start] < utf8.RuneSelf; latin && !keyLatin || !latin && !keyDeva {
+		if !m.matches(t.Term) {
+			if latin := text[t.Start] < utf8.RuneSelf; latin && !m.keyLatin || !latin && !m.keyDeva {
 				continue
 			}
 			kt := ""
 			for _, k := range an.WordKeys(text[t.Start:t.End], t.Term) {
-				if keys[k] {
+				if m.keys[k] {
 					kt = k
 					break
 				}
@@ -99,12 +154,16 @@ func makeSnippet(an *analysis.Analyzer, text, lang string, match, keys map[strin
 		hits = append(hits, t)
 	}
 	// runeAt[i] is the number of runes before the rune holding byte i.
-	runeAt := make([]int, len(text)+1)
+	buf := runeAtPool.Get().(*[]int)
+	defer putRuneAt(buf)
+	if cap(*buf) < len(text)+1 {
+		*buf = make([]int, len(text)+1)
+	}
+	runeAt := (*buf)[:len(text)+1] // every entry is set below
 	n := 0
-	for i := 0; i < len(text); i++ {
-		if i > 0 && utf8.RuneStart(text[i]) {
-			n++
-		}
+	runeAt[0] = 0
+	for i := 1; i < len(text); i++ {
+		n += runeStart(text[i])
 		runeAt[i] = n
 	}
 	runeAt[len(text)] = n + 1
@@ -145,6 +204,22 @@ func makeSnippet(an *analysis.Analyzer, text, lang string, match, keys map[strin
 	out := finish(text, start, end, hits)
 	out.matched = bestDistinct
 	return out
+}
+
+// runeStart is 1 when b starts a rune (utf8.RuneStart: b is not
+// 10xxxxxx), else 0, without a branch.
+func runeStart(b byte) int {
+	return int(uint(b&0xc0^0x80)+0xff) >> 8
+}
+
+// runeAtPool holds makeSnippet's rune-count buffers (*[]int).
+var runeAtPool = sync.Pool{New: func() any { return new([]int) }}
+
+// putRuneAt returns buf to runeAtPool unless it is too big to keep.
+func putRuneAt(buf *[]int) {
+	if cap(*buf) <= 1<<16 {
+		runeAtPool.Put(buf)
+	}
 }
 
 // byteAtRune returns the byte offset of rune number r of text (clamped).

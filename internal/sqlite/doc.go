@@ -14,6 +14,11 @@
 // built by append-only migrations, each in its own transaction, recorded in
 // the schema_version table; Open runs the pending ones.
 //
+// Reading an article decodes its JSON with a decoder for exactly the form
+// json.Marshal writes (strings without escapes are not copied); any other
+// document (an unknown or repeated key, a null, bad JSON) goes through
+// json.Unmarshal, so the article and the errors are json.Unmarshal's.
+//
 // # Concurrency and durability
 //
 // A Store is safe for concurrent use. Writes go through a single connection

@@ -10,15 +10,6 @@ import (
 	"github.com/khabar-news/khabar/internal/news"
 )
 
-// decode turns a stored JSON document back into an article.
-func decode(id, doc string) (*news.Article, error) {
-	a := new(news.Article)
-	if err := json.Unmarshal([]byte(doc), a); err != nil {
-		return nil, fmt.Errorf("decode article %q: %w", id, err)
-	}
-	return a, nil
-}
-
 // Get returns the article with the ID, or an error wrapping news.ErrNotFound
 // when there is none (a deleted article is none).
 func (s *Store) Get(ctx context.Context, id string) (*news.Article, error) {
@@ -32,6 +23,10 @@ func (s *Store) Get(ctx context.Context, id string) (*news.Article, error) {
 	}
 	return decode(id, doc)
 }
+
+// getManyQuery is GetMany's query: the articles whose IDs are in a JSON
+// array.
+const getManyQuery = `SELECT id, doc FROM articles WHERE id IN (SELECT value FROM json_each(?))`
 
 // GetMany returns the stored articles among ids, keyed by ID. Missing IDs are
 // left out without error; repeated IDs are looked up once. The whole lookup
@@ -48,8 +43,7 @@ func (s *Store) GetMany(ctx context.Context, ids []string) (map[string]*news.Art
 	if err != nil {
 		return nil, fmt.Errorf("get %d articles: %w", len(ids), err)
 	}
-	rows, err := s.r.QueryContext(ctx,
-		`SELECT id, doc FROM articles WHERE id IN (SELECT value FROM json_each(?))`, string(list))
+	rows, err := s.getMany.QueryContext(ctx, string(list))
 	if err != nil {
 		return nil, fmt.Errorf("get %d articles: %w", len(ids), err)
 	}

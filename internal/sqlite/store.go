@@ -35,6 +35,8 @@ type Store struct {
 	w    *sql.DB // exactly one connection: every write is serialized
 	r    *sql.DB // read-only connections
 
+	getMany *sql.Stmt // GetMany's query on r, prepared once per connection
+
 	now func() time.Time
 
 	closeMu sync.Mutex
@@ -94,7 +96,13 @@ func open(ctx context.Context, path string) (*Store, error) {
 		_ = w.Close()
 		return nil, explain(err)
 	}
-	return &Store{path: path, w: w, r: r, now: time.Now}, nil
+	getMany, err := r.PrepareContext(ctx, getManyQuery)
+	if err != nil {
+		_ = r.Close()
+		_ = w.Close()
+		return nil, explain(err)
+	}
+	return &Store{path: path, w: w, r: r, getMany: getMany, now: time.Now}, nil
 }
 
 // dsn returns the driver's connection string for the database at path. The
@@ -144,9 +152,10 @@ func (s *Store) Close() error {
 		return nil
 	}
 	s.closed = true
+	serr := s.getMany.Close()
 	rerr := s.r.Close()
 	werr := s.w.Close()
-	if err := errors.Join(rerr, werr); err != nil {
+	if err := errors.Join(serr, rerr, werr); err != nil {
 		return fmt.Errorf("close store %s: %w", s.path, err)
 	}
 	return nil

@@ -5,7 +5,6 @@ import (
 	"crypto/subtle"
 	"embed"
 	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
@@ -254,17 +253,6 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, rt route, code int
 
 type errorBody struct {
 	Error string `json:"error"`
-}
-
-// writeJSON writes v as the response with the status code.
-func writeJSON(w http.ResponseWriter, code int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(code)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(true)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(v)
 }
 
 // render executes a page template into a buffer first, so a failing
