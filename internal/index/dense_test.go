@@ -37,7 +37,7 @@ func TestDenseMatchesWalk(t *testing.T) {
 			a.Published = time.Time{}
 		}
 		if i%300 == 0 || i > 1400 && i%3 == 0 { // a word some segments pair and others do not
-			a.Headline += " झील सरकार"
+			a.Headline += " झील तालाब सरकार"
 		}
 		batch = append(batch, news.Change{Seq: seq, ID: id, Article: a})
 		if i%13 == 4 { // delete an earlier one
@@ -81,27 +81,33 @@ func TestDenseMatchesWalk(t *testing.T) {
 	w := func(s string) string { return terms(t, s)[0] }
 	from, to := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), time.Date(2024, 8, 1, 0, 0, 0, 0, time.UTC)
 	queries := map[string]Query{
-		"term":            {Must: []Clause{Term(w("सरकार"))}},
-		"alternatives":    {Must: []Clause{{Terms: [][]string{{w("सरकार"), w("नदी")}}}}},
-		"term with keys":  {Must: []Clause{{Terms: [][]string{{w("पुलिस")}}, Keys: keys}}},
-		"and":             {Must: []Clause{Term(w("किसान")), Term(w("फसल"))}},
-		"and three":       {Must: []Clause{Term(w("किसान")), Term(w("फसल")), Term(w("गांव"))}},
-		"or":              {Should: []Clause{Term(w("नदी")), Term(w("बिजली"))}},
-		"must and should": {Must: []Clause{Term(w("पानी"))}, Should: []Clause{Term(w("नदी")), Term(w("बिजली"))}},
-		"phrase":          {Must: []Clause{Phrase(w("पुलिस"), w("अस्पताल"))}},
-		"phrase and term": {Must: []Clause{Phrase(w("पुलिस"), w("अस्पताल")), Term(w("सड़क"))}},
-		"should phrase":   {Should: []Clause{Phrase(w("नदी"), w("पानी")), Term(w("रेलवे"))}},
-		"not":             {Must: []Clause{Term(w("शहर"))}, MustNot: []Clause{Term(w("गांव"))}},
-		"not phrase":      {Must: []Clause{Term(w("शहर"))}, MustNot: []Clause{Phrase(w("गांव"), w("शहर"))}},
-		"source filter":   {Must: []Clause{Term(w("मंत्री"))}, Sources: []string{"SRC1", "src2"}},
-		"language filter": {Must: []Clause{Term(w("मंत्री"))}, Langs: []string{"hi"}},
-		"date range":      {Must: []Clause{Term(w("अदालत"))}, From: from, To: to},
-		"newest":          {Must: []Clause{Term(w("बारिश"))}, Sort: SortNewest},
-		"newest or":       {Should: []Clause{Term(w("बारिश")), Term(w("स्कूल"))}, Sort: SortNewest},
-		"offset":          {Must: []Clause{Term(w("डॉक्टर"))}, Offset: 25},
-		"boosted phrase":  {Must: []Clause{{Terms: [][]string{{w("मरीज़")}, {w("डॉक्टर")}}, Boost: 2}}},
-		"absent term":     {Must: []Clause{Term(w("सरकार")), Term("नहींहै")}},
-		"absent should":   {Should: []Clause{Term("नहींहै"), Term(w("चुनाव"))}},
+		"term":                {Must: []Clause{Term(w("सरकार"))}},
+		"alternatives":        {Must: []Clause{{Terms: [][]string{{w("सरकार"), w("नदी")}}}}},
+		"term with keys":      {Must: []Clause{{Terms: [][]string{{w("पुलिस")}}, Keys: keys}}},
+		"and":                 {Must: []Clause{Term(w("किसान")), Term(w("फसल"))}},
+		"and three":           {Must: []Clause{Term(w("किसान")), Term(w("फसल")), Term(w("गांव"))}},
+		"or":                  {Should: []Clause{Term(w("नदी")), Term(w("बिजली"))}},
+		"must and should":     {Must: []Clause{Term(w("पानी"))}, Should: []Clause{Term(w("नदी")), Term(w("बिजली"))}},
+		"phrase":              {Must: []Clause{Phrase(w("पुलिस"), w("अस्पताल"))}},
+		"phrase and term":     {Must: []Clause{Phrase(w("पुलिस"), w("अस्पताल")), Term(w("सड़क"))}},
+		"three-word phrase":   {Must: []Clause{Phrase(w("पुलिस"), w("अस्पताल"), w("किसान"))}},
+		"rare-word phrase":    {Must: []Clause{Phrase(w("तालाब"), w("सरकार"))}},
+		"two rare words":      {Must: []Clause{Phrase(w("झील"), w("तालाब"))}},
+		"rare, rare, common":  {Must: []Clause{Phrase(w("झील"), w("तालाब"), w("सरकार"))}},
+		"phrase alternatives": {Must: []Clause{{Terms: [][]string{{w("नदी"), w("सड़क")}, {w("पानी")}}}}},
+		"many-source filter":  {Must: []Clause{Term(w("मंत्री"))}, Sources: []string{"src1", "extra7", "EXTRA9"}},
+		"should phrase":       {Should: []Clause{Phrase(w("नदी"), w("पानी")), Term(w("रेलवे"))}},
+		"not":                 {Must: []Clause{Term(w("शहर"))}, MustNot: []Clause{Term(w("गांव"))}},
+		"not phrase":          {Must: []Clause{Term(w("शहर"))}, MustNot: []Clause{Phrase(w("गांव"), w("शहर"))}},
+		"source filter":       {Must: []Clause{Term(w("मंत्री"))}, Sources: []string{"SRC1", "src2"}},
+		"language filter":     {Must: []Clause{Term(w("मंत्री"))}, Langs: []string{"hi"}},
+		"date range":          {Must: []Clause{Term(w("अदालत"))}, From: from, To: to},
+		"newest":              {Must: []Clause{Term(w("बारिश"))}, Sort: SortNewest},
+		"newest or":           {Should: []Clause{Term(w("बारिश")), Term(w("स्कूल"))}, Sort: SortNewest},
+		"offset":              {Must: []Clause{Term(w("डॉक्टर"))}, Offset: 25},
+		"boosted phrase":      {Must: []Clause{{Terms: [][]string{{w("मरीज़")}, {w("डॉक्टर")}}, Boost: 2}}},
+		"absent term":         {Must: []Clause{Term(w("सरकार")), Term("नहींहै")}},
+		"absent should":       {Should: []Clause{Term("नहींहै"), Term(w("चुनाव"))}},
 		"everything at once": {Must: []Clause{Term(w("बाज़ार"))}, Should: []Clause{Term(w("रेलवे"))},
 			MustNot: []Clause{Term(w("किसान"))}, Sources: []string{"src0"}, Langs: []string{"hi"}, From: from},
 	}
@@ -117,7 +123,7 @@ func TestDenseMatchesWalk(t *testing.T) {
 			// Top lists that hold every match, and top lists so short
 			// that the other matches need a look.
 			for _, top := range []int{denseTop, 3} {
-				ix.dense, ix.denseMinDocs, ix.denseMinCost, ix.denseTop = newDenseCache(denseCacheBytes), 1, 1, top
+				ix.dense, ix.denseMinDocs, ix.denseMinCost, ix.denseTop = newDenseCache(denseCacheBytes), 1, 0, top
 				got = append(got, search(t, ix, q), search(t, ix, q)) // the second from the cache
 			}
 			if name != "absent term" && walk.Total == 0 {

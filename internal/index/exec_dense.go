@@ -21,7 +21,8 @@ import (
 //     and scored, by the same matchers as the walk.
 
 // denseWorth reports whether the dense path should serve segment seg for
-// matchers must and should (nil when the query has no such clause).
+// matchers must and should (nil when the query has no such clause). A
+// denseMinCost of 0 takes it whatever the cost (for tests).
 func (e *runner) denseWorth(seg *segment, must, should []matcher) bool {
 	if e.dense == nil || seg.n < e.denseMinDocs || len(must)+len(should) == 0 {
 		return false
@@ -37,7 +38,7 @@ func (e *runner) denseWorth(seg *segment, must, should []matcher) bool {
 			cost += m.cost()
 		}
 	}
-	return cost >= max(e.denseMinCost, seg.n/64)
+	return e.denseMinCost == 0 || cost >= max(e.denseMinCost, seg.n/64)
 }
 
 // entryInfo returns where entry's postings are in segment si.

@@ -17,7 +17,7 @@ import (
 
 // schemaVersion changes whenever the file format or the way documents are
 // analyzed changes; an index with another version must be rebuilt.
-const schemaVersion = "9"
+const schemaVersion = "10"
 
 // DefaultPageSize is the number of changes CatchUp reads from the store at a
 // time.

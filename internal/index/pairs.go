@@ -5,18 +5,20 @@ import (
 	"strings"
 )
 
-// Word pairs. A phrase of two frequent words ("के लिए", "महिला मरीज")
-// matches a large share of the documents that hold both words, and
-// confirming it from positions means decoding both words' postings and
-// positions for each of them. So a segment also indexes the pairs of
-// adjacent terms (in one field, as a phrase sees them) when both are among
-// its paired terms: those in at least pairMinShare of its documents. A
-// pair's entry is pairPrefix + first + pairSep + second; its postings
-// count the pair's occurrences in the key field's slot and carry no
-// positions. The segment lists its paired terms, so a search knows that a
-// pair of two paired terms missing from its dictionary occurs nowhere in
-// it. A merge keeps the pairs of the terms paired in every segment it
-// merges (their pairs are complete there) and drops the others.
+// Word pairs. A phrase with a frequent word ("के लिए", "महिला मरीज")
+// matches a large share of the documents that hold its words, and
+// confirming it from positions means decoding the frequent word's postings
+// and both words' positions for each of them. So a segment also indexes
+// the pairs of adjacent terms (in one field, as a phrase sees them) when
+// either is among its paired terms: those in at least pairMinShare of its
+// documents (the common-grams idea). A pair's entry is pairPrefix + first +
+// pairSep + second; its postings count the pair's occurrences in the key
+// field's slot and carry no positions. The segment lists its paired terms,
+// so a search knows that a pair with a paired term missing from its
+// dictionary occurs nowhere in it; a phrase of two unpaired words has
+// short postings, and its positions are checked as before. A merge keeps
+// the pairs with a term paired in every segment it merges (those pairs are
+// complete there) and drops the others.
 const (
 	pairPrefix = "\x02"
 	pairSep    = "\x1f"
@@ -61,7 +63,7 @@ func addPairs(docs []*docTerms, inverted map[string][]docRef) []string {
 		clear(counts)
 		for _, seq := range d.seq {
 			for j := 1; j < len(seq); j++ {
-				if paired[seq[j-1]] && paired[seq[j]] {
+				if paired[seq[j-1]] || paired[seq[j]] {
 					counts[pair{seq[j-1], seq[j]}]++
 				}
 			}
@@ -97,20 +99,26 @@ func pairedInAll(in []*segView) []string {
 	return out
 }
 
-// keepPair reports whether a merge keeps pair entry: both its terms are in
-// keep.
+// keepPair reports whether a merge keeps pair entry: either of its terms
+// is in keep.
 func keepPair(keep map[string]bool, entry []byte) bool {
 	a, b, ok := splitPair(string(entry))
-	return ok && keep[a] && keep[b]
+	return ok && (keep[a] || keep[b])
 }
 
 // pairsCover reports whether segment seg holds every pair of a phrase
-// whose positions have the terms alts: every term is paired there.
+// whose positions have the terms alts: of each two adjacent positions, every
+// combination of their terms has a paired term.
 func pairsCover(seg *segment, alts [][]string) bool {
-	for _, as := range alts {
-		for _, t := range as {
-			if !seg.paired[t] {
-				return false
+	for i := 1; i < len(alts); i++ {
+		for _, a := range alts[i-1] {
+			if seg.paired[a] {
+				continue
+			}
+			for _, b := range alts[i] {
+				if !seg.paired[b] {
+					return false
+				}
 			}
 		}
 	}
