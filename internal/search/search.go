@@ -225,6 +225,23 @@ func (s *Searcher) hydrate(ctx context.Context, plan *Plan, r index.Result, res 
 	return nil
 }
 
+// framed marks a snippet cut from the middle of a longer text with an
+// ellipsis at the start (when cut after the text's start) and at the end
+// (when cut before its end), shifting the highlights to match.
+func framed(part snippet, cutStart, cutEnd bool) snippet {
+	if cutStart && !strings.HasPrefix(part.text, ellipsis) {
+		part.text = ellipsis + part.text
+		for i := range part.spans {
+			part.spans[i].Start += len(ellipsis)
+			part.spans[i].End += len(ellipsis)
+		}
+	}
+	if cutEnd && !strings.HasSuffix(part.text, ellipsis) {
+		part.text += ellipsis
+	}
+	return part
+}
+
 // snippetScan is how much of a long body snippetOf analyzes first, in
 // bytes (about 500 Devanagari characters, two and a half snippets),
 // starting snippetLead bytes before the first place a query word appears.
@@ -286,17 +303,7 @@ func (s *Searcher) snippetOf(a *news.Article, plan *Plan) snippet {
 		// as the body holds query words as typed (an any-word hit seldom
 		// has them all).
 		if part.matched > 0 && (part.matched == len(plan.Highlight) || part.matched >= typedIn(text, plan.Words)) {
-			if from > 0 && !strings.HasPrefix(part.text, ellipsis) {
-				part.text = ellipsis + part.text
-				for i := range part.spans {
-					part.spans[i].Start += len(ellipsis)
-					part.spans[i].End += len(ellipsis)
-				}
-			}
-			if to < len(text) && !strings.HasSuffix(part.text, ellipsis) {
-				part.text += ellipsis
-			}
-			return part
+			return framed(part, from > 0, to < len(text))
 		}
 		bodyToks, known = s.joinTokens(text, lang, from, to, window, m), true
 	}

@@ -172,17 +172,7 @@ func oldSnippetOf(an *analysis.Analyzer, a *news.Article, plan *Plan) snippet {
 		}
 		part := makeSnippet(an, text[from:to], lang, plan.Highlight, plan.HighlightKeys, SnippetChars)
 		if part.matched > 0 && (part.matched == len(plan.Highlight) || part.matched >= typedIn(text, plan.Words)) {
-			if from > 0 && !strings.HasPrefix(part.text, ellipsis) {
-				part.text = ellipsis + part.text
-				for i := range part.spans {
-					part.spans[i].Start += len(ellipsis)
-					part.spans[i].End += len(ellipsis)
-				}
-			}
-			if to < len(text) && !strings.HasSuffix(part.text, ellipsis) {
-				part.text += ellipsis
-			}
-			return part
+			return framed(part, from > 0, to < len(text))
 		}
 	}
 	body := makeSnippet(an, text, lang, plan.Highlight, plan.HighlightKeys, SnippetChars)
