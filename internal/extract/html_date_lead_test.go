@@ -297,15 +297,7 @@ func TestHTMLHeadlineH1(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := html.Parse(strings.NewReader(`<html><body>` + tc.page + `</body></html>`))
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := ""
-			if h := htmlHeadlineH1(doc); h != nil {
-				got = htmlText(h)
-			}
-			if got != tc.want {
+			if got := headlineH1Of(t, `<html><body>`+tc.page+`</body></html>`); got != tc.want {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
@@ -333,4 +325,18 @@ func TestHTMLVisibleDatesProse(t *testing.T) {
 	if strings.Join(got, ";") != strings.Join(want, ";") {
 		t.Errorf("got %q, want %q", got, want)
 	}
+}
+
+// headlineH1Of returns the text of the headline <h1> htmlHeadlineH1 picks
+// in page, or "".
+func headlineH1Of(t *testing.T, page string) string {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := htmlHeadlineH1(doc); h != nil {
+		return htmlText(h)
+	}
+	return ""
 }

@@ -203,15 +203,7 @@ func TestHTMLHeadlineH1Choice(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := html.Parse(strings.NewReader(`<html><head><title>` + tc.title + `</title></head><body>` + tc.body + `</body></html>`))
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := ""
-			if h := htmlHeadlineH1(doc); h != nil {
-				got = htmlText(h)
-			}
-			if got != tc.want {
+			if got := headlineH1Of(t, `<html><head><title>`+tc.title+`</title></head><body>`+tc.body+`</body></html>`); got != tc.want {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})

@@ -69,15 +69,7 @@ func TestEvalShared(t *testing.T) {
 // final "nv" folds, 12.5% after (2,500 words). (Folding all of u and o
 // together gave 13.2% and cost English-question search 0.008 nDCG@10.)
 func TestKeyCollisions(t *testing.T) {
-	f, err := os.Open(sharedData(t, "translit/dakshina-hi-lexicon/hi.translit.sampled.test.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	pairs, err := ReadDakshina(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pairs := dakshinaTest(t)
 	words := map[string]bool{}
 	for _, p := range pairs {
 		words[cleanDeva(p.Deva)] = true
@@ -130,15 +122,7 @@ func TestEvalSharedVocabulary(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short mode")
 	}
-	f, err := os.Open(sharedData(t, "translit/dakshina-hi-lexicon/hi.translit.sampled.test.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	pairs, err := ReadDakshina(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pairs := dakshinaTest(t)
 	var items []EvalItem
 	for i, it := range DakshinaItems(pairs) {
 		if i%4 == 0 {
@@ -155,4 +139,20 @@ func TestEvalSharedVocabulary(t *testing.T) {
 		t.Errorf("vocabulary gain top-1 %+.3f, top-5 %+.3f; want at least +0.04 and +0.015",
 			with.Acc1-without.Acc1, with.AccK-without.AccK)
 	}
+}
+
+// dakshinaTest reads the Dakshina Hindi test split from the shared data
+// (skipping the test when it is absent).
+func dakshinaTest(t *testing.T) []Pair {
+	t.Helper()
+	f, err := os.Open(sharedData(t, "translit/dakshina-hi-lexicon/hi.translit.sampled.test.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	pairs, err := ReadDakshina(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pairs
 }
