@@ -58,7 +58,7 @@ func (e *runner) entryInfo(si int, entry string) (termInfo, bool) {
 // phrase they are the documents with each of its word pairs when the
 // segment holds them (exact for two words), else those with a term of
 // every position; the phrase's positions confirm the rest.
-func (e *runner) clauseBits(si int, c Clause, dst []uint64) (exact bool, err error) {
+func (e *runner) clauseBits(si int, c Clause, dst, sure []uint64) (exact, sured bool, err error) {
 	or := func(dst []uint64, prefix string, entries []string) error {
 		for _, t := range entries {
 			if ti, ok := e.entryInfo(si, prefix+t); ok {
@@ -71,13 +71,14 @@ func (e *runner) clauseBits(si int, c Clause, dst []uint64) (exact bool, err err
 	}
 	if len(c.Terms) == 1 {
 		if err := or(dst, "", c.Terms[0]); err != nil {
-			return false, err
+			return false, false, err
 		}
-		return true, or(dst, keyPrefix, c.Keys)
+		return true, false, or(dst, keyPrefix, c.Keys)
 	}
+	seg := e.snap.segs[si].seg
 	tmp := getBits(len(dst))
 	defer putBits(tmp)
-	if pairsCover(e.snap.segs[si].seg, c.Terms) {
+	if pairsCover(seg, c.Terms) {
 		// The documents with each adjacent pair: exactly the matches
 		// of a two-word phrase.
 		for i := 1; i < len(c.Terms); i++ {
@@ -89,7 +90,7 @@ func (e *runner) clauseBits(si int, c Clause, dst []uint64) (exact bool, err err
 			for _, a := range c.Terms[i-1] {
 				for _, b := range c.Terms[i] {
 					if err := or(target, "", []string{pairEntry(a, b)}); err != nil {
-						return false, err
+						return false, false, err
 					}
 				}
 			}
@@ -99,24 +100,56 @@ func (e *runner) clauseBits(si int, c Clause, dst []uint64) (exact bool, err err
 				}
 			}
 		}
-		return len(c.Terms) == 2, nil
+		return len(c.Terms) == 2, false, nil
+	}
+	if sure != nil && len(c.Terms) == 2 && pairsSome(seg, c.Terms) {
+		// Some spellings of the two words pair and some do not: the
+		// pairs give sure matches, the others (two unpaired, so less
+		// frequent, words) candidates the positions confirm.
+		tmp2 := getBits(len(dst))
+		defer putBits(tmp2)
+		for _, a := range c.Terms[0] {
+			for _, b := range c.Terms[1] {
+				if seg.paired[a] || seg.paired[b] {
+					if err := or(sure, "", []string{pairEntry(a, b)}); err != nil {
+						return false, false, err
+					}
+					continue
+				}
+				clear(tmp)
+				clear(tmp2)
+				if err := or(tmp, "", []string{a}); err != nil {
+					return false, false, err
+				}
+				if err := or(tmp2, "", []string{b}); err != nil {
+					return false, false, err
+				}
+				for j, w := range tmp {
+					dst[j] |= w & tmp2[j]
+				}
+			}
+		}
+		for j, w := range sure {
+			dst[j] |= w
+		}
+		return false, true, nil
 	}
 	for i, alts := range c.Terms {
 		if i == 0 {
 			if err := or(dst, "", alts); err != nil {
-				return false, err
+				return false, false, err
 			}
 			continue
 		}
 		clear(tmp)
 		if err := or(tmp, "", alts); err != nil {
-			return false, err
+			return false, false, err
 		}
 		for j, w := range tmp {
 			dst[j] &= w
 		}
 	}
-	return false, nil
+	return false, false, nil
 }
 
 // segmentDense runs the query on segment si by the dense path. must,
@@ -132,7 +165,13 @@ func (e *runner) segmentDense(si int, must, should []matcher, nShould int, srcOK
 	defer putBits(tmp)
 
 	// Pass 1: the set of matches.
-	var check []Clause // phrases whose positions decide
+	var check []Clause       // phrases whose positions decide
+	var checkSure [][]uint64 // per Must phrase: matches known without positions, or nil
+	defer func() {
+		for _, b := range checkSure {
+			putBits(b)
+		}
+	}()
 	var exactShould []uint64
 	if len(e.q.Must) > 0 {
 		for i, c := range e.q.Must {
@@ -141,12 +180,24 @@ func (e *runner) segmentDense(si int, must, should []matcher, nShould int, srcOK
 				dst = tmp
 				clear(dst)
 			}
-			exact, err := e.clauseBits(si, c, dst)
+			var sure []uint64
+			if len(c.Terms) == 2 {
+				sure = getBits(w)
+			}
+			exact, sured, err := e.clauseBits(si, c, dst, sure)
+			if !sured {
+				putBits(sure)
+				sure = nil
+			}
 			if err != nil {
+				putBits(sure)
 				return err
 			}
 			if !exact {
 				check = append(check, c)
+				checkSure = append(checkSure, sure)
+			} else {
+				putBits(sure)
 			}
 			if i > 0 {
 				for j, x := range tmp {
@@ -158,7 +209,7 @@ func (e *runner) segmentDense(si int, must, should []matcher, nShould int, srcOK
 		var phrases []Clause
 		for _, c := range e.q.Should {
 			clear(tmp)
-			exact, err := e.clauseBits(si, c, tmp)
+			exact, _, err := e.clauseBits(si, c, tmp, nil)
 			if err != nil {
 				return err
 			}
@@ -178,7 +229,7 @@ func (e *runner) segmentDense(si int, must, should []matcher, nShould int, srcOK
 			copy(exactShould, set)
 			for _, c := range phrases {
 				clear(tmp)
-				if _, err := e.clauseBits(si, c, tmp); err != nil {
+				if _, _, err := e.clauseBits(si, c, tmp, nil); err != nil {
 					return err
 				}
 				for j, x := range tmp {
@@ -191,7 +242,7 @@ func (e *runner) segmentDense(si int, must, should []matcher, nShould int, srcOK
 	var notPhrases []Clause
 	for _, c := range e.q.MustNot {
 		clear(tmp)
-		exact, err := e.clauseBits(si, c, tmp)
+		exact, _, err := e.clauseBits(si, c, tmp, nil)
 		if err != nil {
 			return err
 		}
@@ -245,7 +296,7 @@ func (e *runner) segmentDense(si int, must, should []matcher, nShould int, srcOK
 		f.ok = nil // applied
 	}
 	if len(check) > 0 || len(notPhrases) > 0 || e.filterT || cols[0].ok != nil || cols[1].ok != nil {
-		if err := e.confirm(si, set, check, exactShould, notPhrases, cols[0].ok, cols[1].ok); err != nil {
+		if err := e.confirm(si, set, check, checkSure, exactShould, notPhrases, cols[0].ok, cols[1].ok); err != nil {
 			return err
 		}
 	}
@@ -504,10 +555,11 @@ func (e *runner) freshMatchers(si int) (must, should []matcher, err error) {
 }
 
 // confirm clears from set the documents a phrase in check does not match
-// (all of them when check holds Must clauses; for Should clauses, those
-// also outside exactShould), those a phrase in notPhrases matches, those
+// (all of them when check holds Must clauses, but for those checkSure
+// holds for that clause; for Should clauses, those also outside
+// exactShould), those a phrase in notPhrases matches, those
 // outside the date range, and those srcOK or langOK (when not nil) refuse.
-func (e *runner) confirm(si int, set []uint64, check []Clause, exactShould []uint64, notPhrases []Clause, srcOK, langOK []bool) error {
+func (e *runner) confirm(si int, set []uint64, check []Clause, checkSure [][]uint64, exactShould []uint64, notPhrases []Clause, srcOK, langOK []bool) error {
 	seg := e.snap.segs[si].seg
 	open := func(cs []Clause) ([]matcher, error) {
 		var out []matcher
@@ -551,7 +603,10 @@ func (e *runner) confirm(si int, set []uint64, check []Clause, exactShould []uin
 			} else if len(checks) < len(check) {
 				ok = false // a Must phrase has no postings here
 			} else {
-				for _, m := range checks {
+				for k, m := range checks {
+					if k < len(checkSure) && checkSure[k] != nil && checkSure[k][d>>6]&(1<<(d&63)) != 0 {
+						continue // a pair says so
+					}
 					if m.advance(d) != d {
 						ok = false
 						break

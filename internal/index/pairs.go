@@ -124,3 +124,16 @@ func pairsCover(seg *segment, alts [][]string) bool {
 	}
 	return true
 }
+
+// pairsSome reports whether segment seg holds the pair of at least one
+// combination of the terms of a two-position phrase.
+func pairsSome(seg *segment, alts [][]string) bool {
+	for _, a := range alts[0] {
+		for _, b := range alts[1] {
+			if seg.paired[a] || seg.paired[b] {
+				return true
+			}
+		}
+	}
+	return false
+}
