@@ -28,12 +28,16 @@ func runServe(ctx context.Context, c *cli, args []string) error {
 	private := fs.Bool("private", false, "require the API token (KHABAR_API_TOKEN) for reads too")
 	crawlOn := fs.Bool("crawl", true, "poll due sources in the background (see khabar sources)")
 	allowPrivate := fs.Bool("allow-private", false, "let the crawler, and sources added through the API, reach private and loopback addresses")
+	cacheMB := fs.Int("index-cache", 512, "MiB the index may keep for searches that match many articles (0: none)")
 	pos, err := c.parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 0 {
 		return exitError{code: 2, msg: "serve: takes no arguments"}
+	}
+	if *cacheMB < 0 || *cacheMB > 1<<20 {
+		return exitError{code: 2, msg: fmt.Sprintf("serve: --index-cache %d: want 0 to 1048576 MiB", *cacheMB)}
 	}
 	// The edge of the program: the token comes from the environment.
 	cfg := web.Config{Token: c.env.APIToken, Private: *private, AllowPrivate: *allowPrivate, DataDir: c.data}
@@ -45,6 +49,7 @@ func runServe(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	defer ar.Close()
+	ar.Index.SetCacheSize(*cacheMB << 20)
 	if *crawlOn {
 		stop, err := startCrawler(ctx, c, ar, *allowPrivate)
 		if err != nil {

@@ -222,6 +222,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"search"}, "want a QUERY"},
 		{[]string{"search", "--limit", "many", "x"}, "invalid value"},
 		{[]string{"show"}, "want exactly one article ID"},
+		{[]string{"serve", "--index-cache", "-1"}, "--index-cache -1: want 0 to"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

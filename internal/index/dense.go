@@ -126,15 +126,30 @@ func (c *denseCache) put(k denseKey, b *denseSet) {
 	if _, ok := c.m[k]; ok {
 		return
 	}
-	for c.used+size > c.max {
+	c.evict(c.max - size)
+	c.m[k] = c.ll.PushFront(&denseEntry{key: k, set: b})
+	c.used += size
+}
+
+// resize sets the bound to maxBytes, evicting the least recently used sets
+// beyond it.
+func (c *denseCache) resize(maxBytes int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.max = max(0, maxBytes)
+	c.evict(c.max)
+}
+
+// evict drops the least recently used sets until at most limit bytes are
+// held; the caller holds c.mu.
+func (c *denseCache) evict(limit int) {
+	for c.used > limit {
 		el := c.ll.Back()
 		e := el.Value.(*denseEntry)
 		c.ll.Remove(el)
 		delete(c.m, e.key)
 		c.used -= e.set.size()
 	}
-	c.m[k] = c.ll.PushFront(&denseEntry{key: k, set: b})
-	c.used += size
 }
 
 // bitWords returns the number of 64-bit words of a bitset of n documents.

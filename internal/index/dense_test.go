@@ -178,6 +178,26 @@ func TestDenseCacheBound(t *testing.T) {
 	}
 }
 
+// TestSetCacheSize shrinks an index's cache below what it holds: the
+// least recently used sets go, and searches still find the same.
+func TestSetCacheSize(t *testing.T) {
+	c := newDenseCache(10 * 144)
+	seg := &segment{}
+	for i := range 6 {
+		c.put(denseKey{seg, fmt.Sprint(i)}, &denseSet{bits: make([]uint64, 10)})
+	}
+	c.resize(2 * 144)
+	if c.used > 2*144 || c.get(denseKey{seg, "5"}) == nil || c.get(denseKey{seg, "3"}) != nil {
+		t.Errorf("after resize to two sets: %d bytes held, newest kept %v, older dropped %v",
+			c.used, c.get(denseKey{seg, "5"}) != nil, c.get(denseKey{seg, "3"}) == nil)
+	}
+	c.resize(0)
+	c.put(denseKey{seg, "x"}, &denseSet{bits: make([]uint64, 1)})
+	if c.used != 0 || len(c.m) != 0 {
+		t.Errorf("a cache of size 0 holds %d bytes in %d sets", c.used, len(c.m))
+	}
+}
+
 // TestNextSet checks the bitset walk at word edges.
 func TestNextSet(t *testing.T) {
 	b := make([]uint64, 3)

@@ -261,6 +261,17 @@ func (s *snapshot) release() {
 	}
 }
 
+// SetCacheSize bounds the memory the index keeps for searches that match
+// many documents (the sets of frequent words, see dense.go) at maxBytes
+// (default 512 MiB), dropping the least recently used sets beyond it; 0
+// keeps none, and such searches then build what they need each time. It
+// is safe to call while searches run.
+func (ix *Index) SetCacheSize(maxBytes int) {
+	if ix.dense != nil {
+		ix.dense.resize(maxBytes)
+	}
+}
+
 // Dir returns the directory the index lives in.
 func (ix *Index) Dir() string { return ix.dir }
 
