@@ -44,6 +44,7 @@ func runBench(ctx context.Context, c *cli, args []string) error {
 	o := benchOptions{}
 	fs.IntVar(&o.Articles, "articles", 100_000, "number of synthetic articles in the benchmark store")
 	fs.IntVar(&o.Clients, "clients", 8, "concurrent HTTP clients")
+	fs.IntVar(&o.Queries, "queries", defaultQueriesPerClass, "queries drawn per class (each sent in turn, over and over)")
 	fs.DurationVar(&o.Duration, "duration", 30*time.Second, "how long the clients send requests")
 	fs.StringVar(&o.Data, "data", "", "benchmark data directory (default khabar-bench-N for N articles); reused when it holds the articles")
 	fs.StringVar(&o.Shared, "shared", "", "shared data directory (default $KHABAR_SHARED_DATA or ../shared/data)")
@@ -59,6 +60,8 @@ func runBench(ctx context.Context, c *cli, args []string) error {
 	switch {
 	case o.Articles < 1 || o.Articles > 10_000_000:
 		return exitError{code: 2, msg: fmt.Sprintf("bench serve: --articles %d: want 1 to 10000000", o.Articles)}
+	case o.Queries < 1 || o.Queries > 1_000_000:
+		return exitError{code: 2, msg: fmt.Sprintf("bench serve: --queries %d: want 1 to 1000000", o.Queries)}
 	case o.Clients < 1 || o.Clients > 256:
 		return exitError{code: 2, msg: fmt.Sprintf("bench serve: --clients %d: want 1 to 256", o.Clients)}
 	case o.Duration <= 0 || o.Duration > time.Hour:
@@ -85,7 +88,7 @@ func runBench(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	queries := benchQueries(corp, o.Articles)
+	queries := benchQueries(corp, o.Articles, o.Queries)
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
 		if err != nil {
@@ -115,6 +118,7 @@ func runBench(ctx context.Context, c *cli, args []string) error {
 type benchOptions struct {
 	Articles int           `json:"articles"`
 	Clients  int           `json:"clients"`
+	Queries  int           `json:"queries_per_class"`
 	Duration time.Duration `json:"-"`
 	Data     string        `json:"data"`
 	Shared   string        `json:"-"`

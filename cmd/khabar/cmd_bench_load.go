@@ -26,8 +26,9 @@ import (
 // The query classes of khabar bench serve, in report order.
 var benchClasses = []string{"rare", "common", "and", "or", "phrase"}
 
-// queriesPerClass is how many distinct queries each class draws.
-const queriesPerClass = 200
+// defaultQueriesPerClass is how many queries each class draws unless
+// --queries says otherwise.
+const defaultQueriesPerClass = 200
 
 // maxSamples bounds the latencies kept per class.
 const maxSamples = 5_000_000
@@ -44,7 +45,7 @@ type benchQuery struct {
 // words (the top 1% by df), two words of one paragraph (AND), two words of
 // different paragraphs in any-word mode (OR), and two adjacent words as a
 // phrase.
-func benchQueries(corp *benchCorpus, n int) map[string][]benchQuery {
+func benchQueries(corp *benchCorpus, n, queriesPerClass int) map[string][]benchQuery {
 	an := analysis.New()
 	ids := map[string]int32{}
 	var surface []string

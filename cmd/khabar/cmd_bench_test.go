@@ -35,6 +35,7 @@ func TestBenchArgs(t *testing.T) {
 		{"unknown subject", []string{"bench", "index"}, "want a subject"},
 		{"zero articles", []string{"bench", "serve", "--articles", "0"}, "--articles 0"},
 		{"too many clients", []string{"bench", "serve", "--clients", "1000"}, "--clients 1000"},
+		{"no queries", []string{"bench", "serve", "--queries", "0"}, "--queries 0"},
 		{"negative duration", []string{"bench", "serve", "--duration", "-1s"}, "--duration"},
 		{"stray argument", []string{"bench", "serve", "x"}, "takes no arguments"},
 	}
