@@ -2,7 +2,9 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/khabar-news/khabar/internal/news"
@@ -59,5 +61,31 @@ func TestCrossScriptKeys(t *testing.T) {
 		if _, err := ix.Search(ctx, Query{Must: []Clause{c}}); err == nil {
 			t.Errorf("Search with clause %+v: got no error, want one", c)
 		}
+	}
+}
+
+// TestRareKeyBelowCommonWord checks that a common word's articles rank
+// above one that has only a rare cross-script spelling of it: the key
+// scores with no more than the word's own idf (with idf³, a key in one
+// article of forty once outscored the word itself tenfold).
+func TestRareKeyBelowCommonWord(t *testing.T) {
+	ctx := context.Background()
+	arts := []*news.Article{crossArticle("en1", "en", "Rain in Varanasi", "The Ganga rose in Varanasi on Monday.")}
+	for i := range 40 {
+		arts = append(arts, crossArticle(fmt.Sprintf("hi%02d", i), "hi", "वाराणसी में बारिश",
+			strings.Repeat("नगर निगम ने घाटों की सफाई शुरू की। ", i%5+1)+"वाराणसी के घाट डूबे"))
+	}
+	ix := openTest(t, t.TempDir())
+	defer ix.Close()
+	if _, err := ix.CatchUp(ctx, fill(t, arts)); err != nil {
+		t.Fatal(err)
+	}
+	q := Query{Must: []Clause{{Terms: [][]string{{terms(t, "वाराणसी")[0]}}, Keys: []string{"l:VRNSI"}}}, Limit: 41}
+	got := ids(search(t, ix, q))
+	if len(got) != 41 {
+		t.Fatalf("got %d hits, want all 41 (the key must still find the English article)", len(got))
+	}
+	if got[0] == "en1" || got[len(got)-1] != "en1" {
+		t.Errorf("got the English article at rank %d of %d, want it last", slices.Index(got, "en1")+1, len(got))
 	}
 }

@@ -226,6 +226,21 @@ func newRunner(snap *snapshot, q *Query) *runner {
 	return e
 }
 
+// keyIDF is the idf a cross-script key of clause c scores with: its own,
+// but no more than that of the clause's rarest word, so a rare spelling
+// variant's key never outweighs the word the reader typed.
+func (e *runner) keyIDF(c Clause, key string) float64 {
+	idf := e.idf[key]
+	if len(c.Terms) != 1 {
+		return idf
+	}
+	word := 0.0
+	for _, t := range c.Terms[0] {
+		word = max(word, e.idf[t])
+	}
+	return min(idf, word)
+}
+
 // source is one dictionary entry's postings in a segment, with its weight.
 type source struct {
 	it  *postingIter
@@ -475,7 +490,11 @@ func (e *runner) matcherOf(si int, c Clause) (matcher, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &source{it: it, idf: e.idf[entry], key: key, w: w, blk: -1}, nil
+		idf := e.idf[entry]
+		if key {
+			idf = e.keyIDF(c, entry)
+		}
+		return &source{it: it, idf: idf, key: key, w: w, blk: -1}, nil
 	}
 	// add puts the postings of entries (with prefix) into u.
 	add := func(u *union, prefix string, entries []string, key bool, w float64) error {

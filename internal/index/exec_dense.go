@@ -399,7 +399,7 @@ func (e *runner) rankBounded(si int, set []uint64, must, should []matcher, hit [
 	seg := e.snap.segs[si].seg
 	scale := e.scale(seg)
 	var srcs []boundSource
-	add := func(clause int, entry string, w float64) error {
+	add := func(clause int, entry string, w float64, idf float64) error {
 		ti, ok := e.entryInfo(si, entry)
 		if !ok {
 			return nil
@@ -412,7 +412,7 @@ func (e *runner) rankBounded(si int, set []uint64, must, should []matcher, hit [
 		for q := range bs.bound {
 			x := float64(q) / 255 * ds.maxImpact * scale
 			// a hair above, so rounding never puts a bound below a score
-			bs.bound[q] = w * e.idf[entry] * x * (bm25K1 + 1) / (x + bm25K1) * (1 + 1e-9)
+			bs.bound[q] = w * idf * x * (bm25K1 + 1) / (x + bm25K1) * (1 + 1e-9)
 		}
 		srcs = append(srcs, bs)
 		return nil
@@ -426,7 +426,7 @@ func (e *runner) rankBounded(si int, set []uint64, must, should []matcher, hit [
 		if len(c.Terms) > 1 {
 			for _, alts := range c.Terms {
 				for _, t := range alts {
-					if err := add(ci, t, boost); err != nil {
+					if err := add(ci, t, boost, e.idf[t]); err != nil {
 						return err
 					}
 				}
@@ -434,7 +434,7 @@ func (e *runner) rankBounded(si int, set []uint64, must, should []matcher, hit [
 			continue
 		}
 		for _, t := range c.Terms[0] {
-			if err := add(ci, t, boost); err != nil {
+			if err := add(ci, t, boost, e.idf[t]); err != nil {
 				return err
 			}
 		}
@@ -443,7 +443,7 @@ func (e *runner) rankBounded(si int, set []uint64, must, should []matcher, hit [
 			kb = DefaultKeyBoost
 		}
 		for _, k := range c.Keys {
-			if err := add(ci, keyPrefix+k, boost*kb); err != nil {
+			if err := add(ci, keyPrefix+k, boost*kb, e.keyIDF(c, keyPrefix+k)); err != nil {
 				return err
 			}
 		}
