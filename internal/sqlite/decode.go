@@ -36,10 +36,7 @@ func decode(id, doc string) (*news.Article, error) {
 func fastDecode(doc string) (*news.Article, bool) {
 	d := decoder{s: doc}
 	a := new(news.Article)
-	var seen uint32
-	ok := d.object(func(key string) bool {
-		var bit uint32
-		var ok bool
+	ok := d.object(func(key string) (bit uint32, ok bool) {
 		switch key {
 		case "id":
 			bit, ok = 1<<0, d.str(&a.ID)
@@ -73,14 +70,8 @@ func fastDecode(doc string) (*news.Article, bool) {
 			bit, ok = 1<<14, d.strs(&a.Warnings)
 		case "removed":
 			bit, ok = 1<<15, d.strs(&a.Removed)
-		default:
-			return false
 		}
-		if seen&bit != 0 {
-			return false // a repeated key: json.Unmarshal merges slices
-		}
-		seen |= bit
-		return ok
+		return bit, ok
 	})
 	if !ok {
 		return nil, false
@@ -129,23 +120,28 @@ func (d *decoder) peek(c byte) bool {
 }
 
 // object reads {"key": value, ...}, calling field for each key with the
-// decoder at its value; field reads the value.
-func (d *decoder) object(field func(key string) bool) bool {
+// decoder at its value; field reads the value and returns the key's bit
+// (0 for a key it does not know) and whether the value was read. A key
+// seen twice fails: json.Unmarshal would merge the values.
+func (d *decoder) object(field func(key string) (bit uint32, ok bool)) bool {
 	if !d.next('{') {
 		return false
 	}
 	if d.next('}') {
 		return true
 	}
+	var seen uint32
 	for {
 		d.space()
 		key, plain, ok := d.token()
 		if !ok || !plain || !d.next(':') {
 			return false // a key with escapes may match a field by folding
 		}
-		if !field(key) {
+		bit, ok := field(key)
+		if !ok || bit == 0 || seen&bit != 0 {
 			return false
 		}
+		seen |= bit
 		if d.next(',') {
 			continue
 		}
@@ -257,94 +253,60 @@ func (d *decoder) array(elem func() bool) bool {
 	}
 }
 
-// strs reads an array of strings.
-func (d *decoder) strs(dst *[]string) bool {
+// list reads a JSON array into *dst with elem reading each element; an
+// empty array gives an empty, non-nil slice, as in json.Unmarshal's
+// result.
+func list[T any](d *decoder, dst *[]T, elem func(*T) bool) bool {
 	if !d.peek('[') {
 		return false
 	}
-	out := []string{}
+	out := []T{}
 	ok := d.array(func() bool {
-		var s string
-		if !d.str(&s) {
+		var v T
+		if !elem(&v) {
 			return false
 		}
-		out = append(out, s)
+		out = append(out, v)
 		return true
 	})
 	*dst = out
 	return ok
 }
 
+// strs reads an array of strings.
+func (d *decoder) strs(dst *[]string) bool { return list(d, dst, d.str) }
+
 // blocks reads an array of body blocks.
 func (d *decoder) blocks(dst *[]news.Block) bool {
-	if !d.peek('[') {
-		return false
-	}
-	out := []news.Block{}
-	ok := d.array(func() bool {
-		var b news.Block
-		var seen uint8
-		if !d.object(func(key string) bool {
-			var bit uint8
-			var ok bool
+	return list(d, dst, func(b *news.Block) bool {
+		return d.object(func(key string) (uint32, bool) {
 			switch key {
 			case "kind":
 				var k string
-				bit, ok = 1, d.str(&k)
+				ok := d.str(&k)
 				b.Kind = news.BlockKind(k)
+				return 1, ok
 			case "text":
-				bit, ok = 2, d.str(&b.Text)
+				return 2, d.str(&b.Text)
 			case "language":
-				bit, ok = 4, d.str(&b.Language)
-			default:
-				return false
+				return 4, d.str(&b.Language)
 			}
-			if seen&bit != 0 {
-				return false
-			}
-			seen |= bit
-			return ok
-		}) {
-			return false
-		}
-		out = append(out, b)
-		return true
+			return 0, false
+		})
 	})
-	*dst = out
-	return ok
 }
 
 // links reads an array of related links.
 func (d *decoder) links(dst *[]news.Link) bool {
-	if !d.peek('[') {
-		return false
-	}
-	out := []news.Link{}
-	ok := d.array(func() bool {
-		var l news.Link
-		var seen uint8
-		if !d.object(func(key string) bool {
-			var bit uint8
-			var ok bool
+	return list(d, dst, func(l *news.Link) bool {
+		return d.object(func(key string) (uint32, bool) {
 			switch key {
 			case "title":
-				bit, ok = 1, d.str(&l.Title)
+				return 1, d.str(&l.Title)
 			case "url":
-				bit, ok = 2, d.str(&l.URL)
-			default:
-				return false
+				return 2, d.str(&l.URL)
 			}
-			if seen&bit != 0 {
-				return false
-			}
-			seen |= bit
-			return ok
-		}) {
-			return false
-		}
-		out = append(out, l)
-		return true
+			return 0, false
+		})
 	})
-	*dst = out
-	return ok
 }
