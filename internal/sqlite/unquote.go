@@ -34,25 +34,12 @@ func unquote(s string) (string, bool) {
 			if r >= len(s) {
 				return "", false
 			}
+			if v, ok := shortEscape(s[r]); ok {
+				b = append(b, v)
+				r++
+				continue
+			}
 			switch s[r] {
-			case '"', '\\', '/':
-				b = append(b, s[r])
-				r++
-			case 'b':
-				b = append(b, '\b')
-				r++
-			case 'f':
-				b = append(b, '\f')
-				r++
-			case 'n':
-				b = append(b, '\n')
-				r++
-			case 'r':
-				b = append(b, '\r')
-				r++
-			case 't':
-				b = append(b, '\t')
-				r++
 			case 'u':
 				rr := hex4(s[r+1:])
 				if rr < 0 {
@@ -87,6 +74,25 @@ func unquote(s string) (string, bool) {
 		}
 	}
 	return string(b), true
+}
+
+// shortEscape returns the byte the one-letter escape \c stands for.
+func shortEscape(c byte) (byte, bool) {
+	switch c {
+	case '"', '\\', '/':
+		return c, true
+	case 'b':
+		return '\b', true
+	case 'f':
+		return '\f', true
+	case 'n':
+		return '\n', true
+	case 'r':
+		return '\r', true
+	case 't':
+		return '\t', true
+	}
+	return 0, false
 }
 
 // hex4 returns the value of the four hex digits s starts with, or -1.
