@@ -225,6 +225,21 @@ func (s *Searcher) hydrate(ctx context.Context, plan *Plan, r index.Result, res 
 	return nil
 }
 
+// snippetWindow returns the stretch of a long text snippetOf analyzes
+// first: snippetScan bytes from snippetLead bytes before the first place
+// one of words appears as typed (or from the start), cut at spaces.
+func snippetWindow(text string, words []string) (from, to int) {
+	from, to = 0, min(len(text), snippetScan)
+	if at := firstOf(text, words); at > snippetLead {
+		from = strings.LastIndexByte(text[:at-snippetLead], ' ') + 1
+		to = min(len(text), at+snippetScan-snippetLead)
+	}
+	if to < len(text) {
+		to += max(0, strings.IndexByte(text[to:], ' '))
+	}
+	return from, to
+}
+
 // framed marks a snippet cut from the middle of a longer text with an
 // ellipsis at the start (when cut after the text's start) and at the end
 // (when cut before its end), shifting the highlights to match.
@@ -289,14 +304,7 @@ func (s *Searcher) snippetOf(a *news.Article, plan *Plan) snippet {
 		// A long body: analyze the stretch from a little before the first
 		// place a query word appears as typed (or the start), before all
 		// of it. Most hits show every query word there.
-		from, to := 0, min(len(text), snippetScan)
-		if at := firstOf(text, plan.Words); at > snippetLead {
-			from = strings.LastIndexByte(text[:at-snippetLead], ' ') + 1
-			to = min(len(text), at+snippetScan-snippetLead)
-		}
-		if to < len(text) {
-			to += max(0, strings.IndexByte(text[to:], ' '))
-		}
+		from, to := snippetWindow(text, plan.Words)
 		window := s.tokens(text[from:to], lang, m)
 		part := s.snippet(text[from:to], window, m)
 		// Good enough when it holds every query term, or at least as many

@@ -162,14 +162,7 @@ func oldSnippetOf(an *analysis.Analyzer, a *news.Article, plan *Plan) snippet {
 	lang := a.Language
 	text := a.BodyText()
 	if len(text) > snippetScan {
-		from, to := 0, min(len(text), snippetScan)
-		if at := firstOf(text, plan.Words); at > snippetLead {
-			from = strings.LastIndexByte(text[:at-snippetLead], ' ') + 1
-			to = min(len(text), at+snippetScan-snippetLead)
-		}
-		if to < len(text) {
-			to += max(0, strings.IndexByte(text[to:], ' '))
-		}
+		from, to := snippetWindow(text, plan.Words)
 		part := makeSnippet(an, text[from:to], lang, plan.Highlight, plan.HighlightKeys, SnippetChars)
 		if part.matched > 0 && (part.matched == len(plan.Highlight) || part.matched >= typedIn(text, plan.Words)) {
 			return framed(part, from > 0, to < len(text))
