@@ -82,14 +82,7 @@ func TestTrainWriteRead(t *testing.T) {
 	if got := m.Candidates("kamal", 3); inTop(got, "कमल") == 0 {
 		t.Errorf("toy model: Candidates(kamal) = %q, want कमल among them", texts(got))
 	}
-	var buf bytes.Buffer
-	if _, err := m.WriteTo(&buf); err != nil {
-		t.Fatal(err)
-	}
-	m2, err := ReadModel(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m2 := roundTrip(t, m)
 	if m.lm == nil || m2.lm == nil || len(m2.lm.grams) != len(m.lm.grams) {
 		t.Fatalf("character model lost in the round trip")
 	}
@@ -113,17 +106,13 @@ func TestTrainWriteRead(t *testing.T) {
 }
 
 func TestReadModelRejectsGarbage(t *testing.T) {
-	var buf bytes.Buffer
 	opt := DefaultTrainOptions()
 	opt.Order, opt.MinCount = 3, 1
 	m, err := Train(tinyPairs, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := m.WriteTo(&buf); err != nil {
-		t.Fatal(err)
-	}
-	good := buf.Bytes()
+	good := encodeModel(t, m).Bytes()
 	for name, in := range map[string][]byte{
 		"not gzip":  []byte("hello"),
 		"truncated": good[:len(good)/2],
@@ -143,4 +132,24 @@ func TestReadModelRejectsGarbage(t *testing.T) {
 func sharedData(t testing.TB, rel string) string {
 	t.Helper()
 	return shareddata.Path(t, rel)
+}
+
+// encodeModel returns m as WriteTo writes it.
+func encodeModel(t *testing.T, m *Model) *bytes.Buffer {
+	t.Helper()
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return &buf
+}
+
+// roundTrip writes m and reads it back.
+func roundTrip(t *testing.T, m *Model) *Model {
+	t.Helper()
+	m2, err := ReadModel(encodeModel(t, m))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m2
 }

@@ -42,14 +42,7 @@ func TestLexiconPrefersKnownWords(t *testing.T) {
 			t.Errorf("lexicon has %q: got %v, want %v", tc.word, m.lex[tc.word], tc.want)
 		}
 	}
-	var buf bytes.Buffer
-	if _, err := m.WriteTo(&buf); err != nil {
-		t.Fatal(err)
-	}
-	m2, err := ReadModel(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m2 := roundTrip(t, m)
 	if len(m2.lex) != len(m.lex) {
 		t.Fatalf("round trip: got %d lexicon words, want %d", len(m2.lex), len(m.lex))
 	}
@@ -75,11 +68,7 @@ func TestReadModelRejectsBadSections(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	if _, err := m.WriteTo(&buf); err != nil {
-		t.Fatal(err)
-	}
-	zr, err := gzip.NewReader(&buf)
+	zr, err := gzip.NewReader(encodeModel(t, m))
 	if err != nil {
 		t.Fatal(err)
 	}
