@@ -273,37 +273,15 @@ func (e *runner) segment(si int) error {
 	if seg.n-v.ndel == 0 {
 		return nil
 	}
-	build := func(cs []Clause) ([]matcher, error) {
-		out := make([]matcher, 0, len(cs))
-		for _, c := range cs {
-			m, err := e.matcherOf(si, c)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, m) // nil when the clause has no postings here
-		}
-		return out, nil
+	must, should, ok, err := e.matchers(si)
+	if err != nil || !ok {
+		return err // !ok: a required clause has no postings here
 	}
-	must, err := build(e.q.Must)
+	not, _, err := e.matchersOf(si, e.q.MustNot)
 	if err != nil {
 		return err
 	}
-	for _, m := range must {
-		if m == nil {
-			return nil // a required clause has no postings here
-		}
-	}
-	should, err := build(e.q.Should)
-	if err != nil {
-		return err
-	}
-	not, err := build(e.q.MustNot)
-	if err != nil {
-		return err
-	}
-	not = compact(not)
-	nShould := len(should)
-	should = compact(should)
+	nShould := len(e.q.Should)
 	if len(must) == 0 && len(e.q.Should) > 0 && len(should) == 0 {
 		return nil
 	}
@@ -331,36 +309,16 @@ func (e *runner) segment(si int) error {
 				return
 			}
 		}
-		matched := 0
-		for i, m := range should {
-			hit[i] = m.advance(d) == d
-			if hit[i] {
-				matched++
-			}
-		}
+		matched := shouldHits(should, hit, d)
 		if len(must) == 0 && nShould > 0 && matched == 0 {
 			return
 		}
 		e.total++
 		e.facets.src[seg.src(d)]++
 		e.facets.lang[seg.lang(d)]++
-		if floor, full := e.top.floor(); full {
-			// Only a document that can beat the worst hit kept needs
-			// its score.
-			if e.top.newest {
-				if pub < floor.pub {
-					return
-				}
-			} else if total(must, should, hit, matched, nShould, matcher.bound) < floor.score {
-				return
-			}
-		}
-		sc := total(must, should, hit, matched, nShould, matcher.score)
-		e.top.push(cand{score: sc, pub: pub, seg: si, doc: d})
+		e.keep(si, d, pub, must, should, hit, matched, nShould)
 	}
 
-	// The cheapest Must clause leads; scores add up in this order.
-	sort.SliceStable(must, func(i, j int) bool { return must[i].cost() < must[j].cost() })
 	switch {
 	case e.denseWorth(seg, must, should):
 		if err := e.segmentDense(si, must, should, nShould, srcOK, langOK); err != nil {
@@ -419,6 +377,35 @@ func (e *runner) segment(si int) error {
 	return nil
 }
 
+// shouldHits advances the Should matchers to document d, records in hit
+// which are on it, and returns how many.
+func shouldHits(should []matcher, hit []bool, d uint32) int {
+	matched := 0
+	for i, m := range should {
+		hit[i] = m.advance(d) == d
+		if hit[i] {
+			matched++
+		}
+	}
+	return matched
+}
+
+// keep offers match d (published at pub; the matchers on it, hit and
+// matched from shouldHits) to the top hits. Only a document that can beat
+// the worst hit kept needs its score.
+func (e *runner) keep(si int, d uint32, pub int64, must, should []matcher, hit []bool, matched, nShould int) {
+	if floor, full := e.top.floor(); full {
+		if e.top.newest {
+			if pub < floor.pub {
+				return
+			}
+		} else if total(must, should, hit, matched, nShould, matcher.bound) < floor.score {
+			return
+		}
+	}
+	e.top.push(cand{score: total(must, should, hit, matched, nShould, matcher.score), pub: pub, seg: si, doc: d})
+}
+
 // total adds up f over the Must matchers and, times the share of Should
 // clauses matched, over the Should matchers that hit: a document's score
 // (f = matcher.score) or its bound (matcher.bound).
@@ -439,14 +426,33 @@ func total(must, should []matcher, hit []bool, matched, nShould int, f func(matc
 	return sum
 }
 
-func compact(ms []matcher) []matcher {
-	out := ms[:0:0]
-	for _, m := range ms {
+// matchersOf returns the matchers of clauses cs in segment si, leaving out
+// those with no postings here, and whether none was left out.
+func (e *runner) matchersOf(si int, cs []Clause) (ms []matcher, all bool, err error) {
+	ms = make([]matcher, 0, len(cs))
+	for _, c := range cs {
+		m, err := e.matcherOf(si, c)
+		if err != nil {
+			return nil, false, err
+		}
 		if m != nil {
-			out = append(out, m)
+			ms = append(ms, m)
 		}
 	}
-	return out
+	return ms, len(ms) == len(cs), nil
+}
+
+// matchers returns new matchers of the query's Must clauses, cheapest
+// first (scores add up in this order), and of its Should clauses that have
+// postings in segment si; ok is false when a Must clause has none there.
+func (e *runner) matchers(si int) (must, should []matcher, ok bool, err error) {
+	must, ok, err = e.matchersOf(si, e.q.Must)
+	if err != nil || !ok {
+		return nil, nil, false, err
+	}
+	sort.SliceStable(must, func(i, j int) bool { return must[i].cost() < must[j].cost() })
+	should, _, err = e.matchersOf(si, e.q.Should)
+	return must, should, err == nil, err
 }
 
 // keywordFilter returns which ordinals of names pass a filter on values,

@@ -3,7 +3,6 @@ package index
 import (
 	"math"
 	"slices"
-	"sort"
 )
 
 // The dense path serves a segment where the query matches many documents
@@ -506,7 +505,7 @@ func (e *runner) rankBounded(si int, set []uint64, must, should []matcher, hit [
 	// Every match, but for those just offered, with fresh matchers.
 	if len(cands) > 0 {
 		var err error
-		if must, should, err = e.freshMatchers(si); err != nil {
+		if must, should, _, err = e.matchers(si); err != nil {
 			return err
 		}
 	}
@@ -530,30 +529,6 @@ func (e *runner) rankBounded(si int, set []uint64, must, should []matcher, hit [
 	return nil
 }
 
-// freshMatchers returns new matchers of the query's Must and Should
-// clauses in segment si, as runner.segment builds them: Must sorted by
-// cost, Should without the clauses that have no postings here.
-func (e *runner) freshMatchers(si int) (must, should []matcher, err error) {
-	for _, c := range e.q.Must {
-		m, err := e.matcherOf(si, c)
-		if err != nil {
-			return nil, nil, err
-		}
-		must = append(must, m)
-	}
-	sort.SliceStable(must, func(i, j int) bool { return must[i].cost() < must[j].cost() })
-	for _, c := range e.q.Should {
-		m, err := e.matcherOf(si, c)
-		if err != nil {
-			return nil, nil, err
-		}
-		if m != nil {
-			should = append(should, m)
-		}
-	}
-	return must, should, nil
-}
-
 // confirm clears from set the documents a phrase in check does not match
 // (all of them when check holds Must clauses, but for those checkSure
 // holds for that clause; for Should clauses, those also outside
@@ -561,24 +536,11 @@ func (e *runner) freshMatchers(si int) (must, should []matcher, err error) {
 // outside the date range, and those srcOK or langOK (when not nil) refuse.
 func (e *runner) confirm(si int, set []uint64, check []Clause, checkSure [][]uint64, exactShould []uint64, notPhrases []Clause, srcOK, langOK []bool) error {
 	seg := e.snap.segs[si].seg
-	open := func(cs []Clause) ([]matcher, error) {
-		var out []matcher
-		for _, c := range cs {
-			m, err := e.matcherOf(si, c)
-			if err != nil {
-				return nil, err
-			}
-			if m != nil {
-				out = append(out, m)
-			}
-		}
-		return out, nil
-	}
-	checks, err := open(check)
+	checks, allChecks, err := e.matchersOf(si, check)
 	if err != nil {
 		return err
 	}
-	nots, err := open(notPhrases)
+	nots, _, err := e.matchersOf(si, notPhrases)
 	if err != nil {
 		return err
 	}
@@ -600,7 +562,7 @@ func (e *runner) confirm(si int, set []uint64, check []Clause, checkSure [][]uin
 						}
 					}
 				}
-			} else if len(checks) < len(check) {
+			} else if !allChecks {
 				ok = false // a Must phrase has no postings here
 			} else {
 				for k, m := range checks {
@@ -641,21 +603,5 @@ func (e *runner) rank(si int, d uint32, pub int64, must, should []matcher, hit [
 			return // cannot happen: d matches every Must clause
 		}
 	}
-	matched := 0
-	for i, m := range should {
-		hit[i] = m.advance(d) == d
-		if hit[i] {
-			matched++
-		}
-	}
-	if floor, full := e.top.floor(); full {
-		if e.top.newest {
-			if pub < floor.pub {
-				return
-			}
-		} else if total(must, should, hit, matched, nShould, matcher.bound) < floor.score {
-			return
-		}
-	}
-	e.top.push(cand{score: total(must, should, hit, matched, nShould, matcher.score), pub: pub, seg: si, doc: d})
+	e.keep(si, d, pub, must, should, hit, shouldHits(should, hit, d), nShould)
 }
