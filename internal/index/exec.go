@@ -243,10 +243,12 @@ func (e *runner) keyIDF(c Clause, key string) float64 {
 
 // source is one dictionary entry's postings in a segment, with its weight.
 type source struct {
-	it  *postingIter
-	idf float64
-	key bool
-	w   float64 // clause boost (times key boost for a key)
+	it    *postingIter
+	entry string   // the dictionary entry
+	ti    termInfo // where its postings are
+	idf   float64
+	key   bool
+	w     float64 // clause boost (times key boost for a key)
 	// the bound of the block of the current posting, and which block
 	blk int
 	bnd float64
@@ -500,7 +502,7 @@ func (e *runner) matcherOf(si int, c Clause) (matcher, error) {
 		if key {
 			idf = e.keyIDF(c, entry)
 		}
-		return &source{it: it, idf: idf, key: key, w: w, blk: -1}, nil
+		return &source{it: it, entry: entry, ti: ti, idf: idf, key: key, w: w, blk: -1}, nil
 	}
 	// add puts the postings of entries (with prefix) into u.
 	add := func(u *union, prefix string, entries []string, key bool, w float64) error {

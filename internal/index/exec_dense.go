@@ -383,12 +383,25 @@ func (e *runner) kthLatest(seg *segment, set []uint64) int64 {
 	return least
 }
 
+// appendSources appends the postings sources of m.
+func appendSources(out []*source, m matcher) []*source {
+	switch m := m.(type) {
+	case *union:
+		out = append(out, m.srcs...)
+	case *phrase:
+		for _, u := range m.pos {
+			out = append(out, u.srcs...)
+		}
+	}
+	return out
+}
+
 // boundSource is one dictionary entry of a scoring clause, for bounds: its
 // set and the score bound of each impact step.
 type boundSource struct {
 	set    *denseSet
 	bound  [256]float64
-	clause int // index in the query's Must, or len(Must) + index in Should
+	clause int // index in must, or len(must) + index in should
 }
 
 // rankBounded offers the matches in set to the top hits by relevance. A
@@ -398,53 +411,20 @@ func (e *runner) rankBounded(si int, set []uint64, must, should []matcher, hit [
 	seg := e.snap.segs[si].seg
 	scale := e.scale(seg)
 	var srcs []boundSource
-	add := func(clause int, entry string, w float64, idf float64) error {
-		ti, ok := e.entryInfo(si, entry)
-		if !ok {
-			return nil
-		}
-		ds, err := e.denseSetOf(si, entry, ti)
-		if err != nil {
-			return err
-		}
-		bs := boundSource{set: ds, clause: clause}
-		for q := range bs.bound {
-			x := float64(q) / 255 * ds.maxImpact * scale
-			// a hair above, so rounding never puts a bound below a score
-			bs.bound[q] = w * idf * x * (bm25K1 + 1) / (x + bm25K1) * (1 + 1e-9)
-		}
-		srcs = append(srcs, bs)
-		return nil
-	}
-	nMust := len(e.q.Must)
-	for ci, c := range append(append([]Clause(nil), e.q.Must...), e.q.Should...) {
-		boost := c.Boost
-		if boost == 0 {
-			boost = 1
-		}
-		if len(c.Terms) > 1 {
-			for _, alts := range c.Terms {
-				for _, t := range alts {
-					if err := add(ci, t, boost, e.idf[t]); err != nil {
-						return err
-					}
-				}
-			}
-			continue
-		}
-		for _, t := range c.Terms[0] {
-			if err := add(ci, t, boost, e.idf[t]); err != nil {
+	nMust := len(must)
+	for ci, m := range append(append([]matcher(nil), must...), should...) {
+		for _, src := range appendSources(nil, m) {
+			ds, err := e.denseSetOf(si, src.entry, src.ti)
+			if err != nil {
 				return err
 			}
-		}
-		kb := c.KeyBoost
-		if kb == 0 {
-			kb = DefaultKeyBoost
-		}
-		for _, k := range c.Keys {
-			if err := add(ci, keyPrefix+k, boost*kb, e.keyIDF(c, keyPrefix+k)); err != nil {
-				return err
+			bs := boundSource{set: ds, clause: ci}
+			for q := range bs.bound {
+				x := float64(q) / 255 * ds.maxImpact * scale
+				// a hair above, so rounding never puts a bound below a score
+				bs.bound[q] = src.w * src.idf * x * (bm25K1 + 1) / (x + bm25K1) * (1 + 1e-9)
 			}
+			srcs = append(srcs, bs)
 		}
 	}
 	// The documents on the sources' top lists first: they raise the worst
@@ -464,7 +444,7 @@ func (e *runner) rankBounded(si int, set []uint64, must, should []matcher, hit [
 	}
 	slices.Sort(cands)
 	cands = slices.Compact(cands)
-	seen := make([]bool, len(e.q.Must)+len(e.q.Should))
+	seen := make([]bool, len(must)+len(should))
 	bound := func(d uint32) float64 {
 		var mustSum, shouldSum float64
 		clear(seen)
